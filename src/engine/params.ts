@@ -1,0 +1,94 @@
+/**
+ * Every engine parameter, named and defaulted in one place. These defaults are the production
+ * configuration: what a merchant gets without touching the admin, and what `evaluate` calls `hybrid`.
+ */
+import type { Surface, SurfaceSettings } from "./types"
+
+const DAY = 86_400_000
+
+export const COOCCURRENCE = {
+  /** Neighbours kept per item. */
+  topK: 100,
+  /** Half-life of an order's weight, in days; Infinity = no decay. */
+  halfLifeDays: 120,
+  /** Orders with more distinct items than this count as 1 / (size / basketPivot)^basketPower. */
+  basketPivot: 30,
+  basketPower: 0.5,
+  /** Exponent on the neighbour's popularity: 0 = conditional probability P(j|i), 0.5 = cosine. */
+  popularityPower: 0,
+  /** Pseudo-orders added to the seed's order count: rare seeds get smaller scores. */
+  shrinkage: 2,
+  /** Pairs seen in fewer orders than this are dropped. */
+  minSupport: 1,
+}
+
+export const CONTENT = {
+  topK: 50,
+  /** How much each field's tokens count toward the document vector. */
+  fieldWeights: {
+    title: 3,
+    subtitle: 1.5,
+    description: 1,
+    tags: 2,
+    type: 1.5,
+    categories: 2,
+    collection: 1.5,
+    metadata: 1,
+  },
+  /** Metadata keys whose values are read as text (the Medusa layer picks them from product.metadata). */
+  metadataKeys: [] as string[],
+  /** Terms in more than this share of documents are ignored (they say nothing). */
+  maxDocumentFrequency: 0.2,
+  /** Longest posting list walked per term, so cost grows linearly with the catalogue. */
+  maxPostings: 2000,
+  /** Cosines below this are not neighbours. */
+  minSimilarity: 0.05,
+}
+
+export const TRENDING = {
+  /** Half-life of an order's or view's weight, in days. */
+  halfLifeDays: 14,
+  /** A view counts this much of a purchase. */
+  viewWeight: 0.05,
+}
+
+export const PERSONAL = {
+  /** Half-life of a past interaction's weight, in days. */
+  halfLifeDays: 60,
+  /** How much the shopper's own past products count (repeat purchases). */
+  repeatWeight: 1,
+  /** How much products reached through neighbour lists count. */
+  neighbourWeight: 0.5,
+  /** History items expanded through their neighbours (most recent first). */
+  maxHistory: 50,
+}
+
+export const MS_PER_DAY = DAY
+
+const surface = (s: Partial<SurfaceSettings> & Pick<SurfaceSettings, "weights" | "fallbacks">): SurfaceSettings => ({
+  minScore: 0,
+  limit: 10,
+  diversity: { lambda: 1, maxPerCategory: 0, explorationSlots: 0 },
+  filters: { excludeCart: true, excludePurchased: false, availableOnly: true },
+  ...s,
+})
+
+/** Default settings per surface. */
+export const SURFACE_DEFAULTS: Record<Surface, SurfaceSettings> = {
+  also_bought: surface({
+    weights: { cooccurrence: 1, content: 0, personal: 0, trending: 1 },
+    fallbacks: ["cooccurrence", "content", "category_trending", "trending"],
+  }),
+  related: surface({
+    weights: { cooccurrence: 0.2, content: 1, personal: 0, trending: 0.05 },
+    fallbacks: ["content", "category_trending", "trending"],
+  }),
+  cart: surface({
+    weights: { cooccurrence: 1, content: 0, personal: 0, trending: 1 },
+    fallbacks: ["cooccurrence", "category_trending", "trending"],
+  }),
+  for_you: surface({
+    weights: { cooccurrence: 0, content: 0, personal: 1, trending: 0.5 },
+    fallbacks: ["trending"],
+  }),
+}
