@@ -180,3 +180,15 @@ export interface Recommendation {
   sources: Partial<Record<Source | "rule" | "exploration" | Fallback, number>>
   reason: string
 }
+
+/**
+ * An item moving through the request-time stages (blend, rules, filters, diversity, fallbacks):
+ * its blended score, the per-source scores behind it and, for pinned items, the fixed position.
+ */
+export interface Candidate {
+  id: number
+  score: number
+  sources: Recommendation["sources"]
+  /** Position (0-based) a pin rule fixed for this item. */
+  pinned?: number
+}
