@@ -6,13 +6,19 @@
 import { readFileSync } from "fs"
 import { gunzipSync } from "zlib"
 
+/** Bad input the user can fix (a missing file, column or header): reported without a stack. */
+export class InputError extends Error {}
+
 export function readText(path: string): string {
   const raw = readFileSync(path)
   return (path.endsWith(".gz") ? gunzipSync(raw) : raw).toString("utf8")
 }
 
-/** Calls `onRecord(fields, line)` for every record after the header; returns the header. */
-export function parseCsv(text: string, onRecord: (fields: string[], line: number) => void): string[] {
+/** Calls `onRecord(fields, line, header)` for every record after the header; returns the header. */
+export function parseCsv(
+  text: string,
+  onRecord: (fields: string[], line: number, header: string[]) => void
+): string[] {
   let header: string[] | null = null
   let fields: string[] = []
   let line = 1
@@ -21,7 +27,7 @@ export function parseCsv(text: string, onRecord: (fields: string[], line: number
   const n = text.length
   const emit = () => {
     if (header === null) header = fields.map((f) => f.trim())
-    else if (!(fields.length === 1 && fields[0] === "")) onRecord(fields, recordLine)
+    else if (!(fields.length === 1 && fields[0] === "")) onRecord(fields, recordLine, header)
     fields = []
   }
   while (i < n) {
@@ -72,7 +78,7 @@ export function parseCsv(text: string, onRecord: (fields: string[], line: number
     }
   }
   if (fields.length > 0) emit()
-  if (header === null) throw new Error("the file is empty: expected a header row")
+  if (header === null) throw new InputError("the file is empty: expected a header row")
   return header
 }
 
@@ -80,7 +86,7 @@ export function parseCsv(text: string, onRecord: (fields: string[], line: number
 export function columns<K extends string>(header: string[], wanted: readonly K[], file: string): Record<K, number> {
   const missing = wanted.filter((w) => !header.includes(w))
   if (missing.length > 0) {
-    throw new Error(`${file}: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (header: ${header.join(",")})`)
+    throw new InputError(`${file}: missing column${missing.length > 1 ? "s" : ""} ${missing.join(", ")} (header: ${header.join(",")})`)
   }
   return Object.fromEntries(wanted.map((w) => [w, header.indexOf(w)])) as Record<K, number>
 }
