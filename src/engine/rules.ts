@@ -18,6 +18,8 @@ interface Matcher {
   collections?: Set<number>
   tags?: Set<number>
   types?: Set<number>
+  /** Price band given: only items with a known price inside it match. */
+  band: boolean
   priceMin: number
   priceMax: number
   /** No list and no price band: matches nothing, so a half-filled rule never acts on everything. */
@@ -34,12 +36,12 @@ function compile(match: ItemMatch | SeedCondition): Matcher {
     collections: toSet(match.collections),
     tags: toSet(match.tags),
     types: toSet(match.types),
+    band: priceMin !== undefined || priceMax !== undefined,
     priceMin: priceMin ?? -Infinity,
     priceMax: priceMax ?? Infinity,
     empty: false,
   }
-  const hasBand = priceMin !== undefined || priceMax !== undefined
-  m.empty = !hasBand && !m.items && !m.categories && !m.collections && !m.tags && !m.types
+  m.empty = !m.band && !m.items && !m.categories && !m.collections && !m.tags && !m.types
   return m
 }
 
@@ -50,7 +52,7 @@ function rowHasAny(set: Set<number>, ids: Uint32Array, from: number, to: number)
 
 function holds(m: Matcher, item: number, catalog: Catalog): boolean {
   if (m.empty) return false
-  if (m.priceMin !== -Infinity || m.priceMax !== Infinity) {
+  if (m.band) {
     const price = catalog.price[item]
     // NaN fails both comparisons, so an unknown price never falls inside a band.
     if (!(price >= m.priceMin && price <= m.priceMax)) return false
@@ -177,24 +179,24 @@ export function applyRules(candidates: Candidate[], rules: Rule[], ctx: RuleCont
 }
 
 /**
- * Lays out a final list of at most k: each pin at its position (or the next free slot; a pin past
- * the end of a short list goes last), the other items in order around them. When more pins than
- * slots exist, lower positions win. Used by every stage that reshapes the list.
+ * Lays out a final list of at most k: pins at their positions, the other items in order around
+ * them. Pins keep their relative order; one that collides, or lies past the end of a short list,
+ * takes the nearest slot that still leaves room for the pins after it. When pins outnumber the
+ * slots, lower positions win. Every stage that reshapes the list lays it out with this.
  */
 export function placePinned(free: Candidate[], pinned: Candidate[], k: number): Candidate[] {
   const total = Math.min(k, free.length + pinned.length)
   if (!pinned.length) return free.length > total ? free.slice(0, total) : free
+  const pins = pinned
+    .map((c, i) => ({ c, i }))
+    .sort((a, b) => a.c.pinned! - b.c.pinned! || a.i - b.i)
+    .slice(0, total)
   const slots: (Candidate | undefined)[] = new Array(total).fill(undefined)
-  const pins = pinned.map((c, i) => ({ c, i })).sort((a, b) => a.c.pinned! - b.c.pinned! || a.i - b.i)
-  let placed = 0
-  for (const { c } of pins) {
-    if (placed === total) break
-    let at = Math.min(c.pinned!, total - 1)
-    while (at < total && slots[at]) at++
-    if (at === total) for (at = total - 1; slots[at]; at--);
-    slots[at] = c
-    placed++
-  }
+  let previous = -1
+  pins.forEach(({ c }, j) => {
+    previous = Math.max(previous + 1, Math.min(c.pinned!, total - (pins.length - j)))
+    slots[previous] = c
+  })
   let next = 0
   for (let i = 0; i < total; i++) if (!slots[i]) slots[i] = free[next++]
   return slots as Candidate[]
