@@ -1,4 +1,5 @@
-// Unit tests run the TypeScript sources through swc; integration tests boot a real Medusa store.
+// Unit tests run the TypeScript sources through swc; integration tests boot a real Medusa store
+// (dev-store/medusa-config.ts, which loads the plugin's build: `npm test` builds first).
 const transform = { "^.+\\.[jt]sx?$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", decorators: true } } }] }
 
 module.exports = {
@@ -8,6 +9,13 @@ module.exports = {
       testEnvironment: "node",
       transform,
       testMatch: ["<rootDir>/test/unit/**/*.test.ts"],
+    },
+    {
+      displayName: "integration",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/test/integration/**/*.spec.ts"],
+      setupFiles: ["<rootDir>/test/integration/setup.js"],
     },
   ],
 }

@@ -1,0 +1,38 @@
+/**
+ * Development store: a Medusa application that loads this plugin the way a merchant's store
+ * does, from its build output (`.medusa/server/src`, made by `npm run build`).
+ *
+ * It lives in its own folder because Medusa also loads `<store root>/src` as the application's
+ * own code: a store rooted at the plugin's folder would load every route, subscriber, job and
+ * workflow twice (once from `src`, once from the build).
+ *
+ * The integration tests boot this same configuration (`test/integration`), with their own
+ * database.
+ */
+import path from "path"
+import { defineConfig } from "@medusajs/framework/utils"
+
+process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
+
+/** Options this plugin accepts in a store's `plugins` entry. */
+export type RecommendationsPluginOptions = {
+  /** Redis for the training queue; without it, training runs in the server process. */
+  redisUrl?: string
+}
+
+const redisUrl = process.env.REDIS_URL || undefined
+const pluginOptions: RecommendationsPluginOptions = { redisUrl }
+
+export default defineConfig({
+  projectConfig: {
+    databaseUrl: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/medusa_recs",
+    redisUrl,
+    // CORS: Medusa's defaults, or STORE_CORS / ADMIN_CORS / AUTH_CORS.
+    http: {
+      jwtSecret: process.env.JWT_SECRET || "supersecret",
+      cookieSecret: process.env.COOKIE_SECRET || "supersecret",
+    },
+  },
+  // An absolute path: Medusa resolves `<resolve>/package.json` and loads `.medusa/server/src`.
+  plugins: [{ resolve: path.resolve(__dirname, ".."), options: pluginOptions }],
+})
