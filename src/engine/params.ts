@@ -10,12 +10,12 @@ export const COOCCURRENCE = {
   /** Neighbours kept per item. */
   topK: 100,
   /** Half-life of an order's weight, in days; Infinity = no decay. */
-  halfLifeDays: 120,
+  halfLifeDays: 30,
   /** Orders with more distinct items than this count as 1 / (size / basketPivot)^basketPower. */
-  basketPivot: 30,
+  basketPivot: 200,
   basketPower: 0.5,
   /** Exponent on the neighbour's popularity: 0 = conditional probability P(j|i), 0.5 = cosine. */
-  popularityPower: 0,
+  popularityPower: 0.1,
   /** Pseudo-orders added to the seed's order count: rare seeds get smaller scores. */
   shrinkage: 2,
   /** Pairs seen in fewer orders than this are dropped. */
@@ -39,6 +39,8 @@ export const CONTENT = {
   metadataKeys: [] as string[],
   /** Terms in more than this share of documents are ignored (they say nothing). */
   maxDocumentFrequency: 0.2,
+  /** ...but terms in at most this many documents always stay, so a small catalogue keeps its shared words. */
+  keepDocumentCount: 10,
   /** Longest posting list walked per term, so cost grows linearly with the catalogue. */
   maxPostings: 2000,
   /** Cosines below this are not neighbours. */
@@ -54,11 +56,11 @@ export const TRENDING = {
 
 export const PERSONAL = {
   /** Half-life of a past interaction's weight, in days. */
-  halfLifeDays: 60,
+  halfLifeDays: 120,
   /** How much the shopper's own past products count (repeat purchases). */
   repeatWeight: 1,
   /** How much products reached through neighbour lists count. */
-  neighbourWeight: 0.5,
+  neighbourWeight: 0.2,
   /** History items expanded through their neighbours (most recent first). */
   maxHistory: 50,
 }
@@ -88,7 +90,7 @@ export const SURFACE_DEFAULTS: Record<Surface, SurfaceSettings> = {
     fallbacks: ["cooccurrence", "category_trending", "trending"],
   }),
   for_you: surface({
-    weights: { cooccurrence: 0, content: 0, personal: 1, trending: 0.5 },
+    weights: { cooccurrence: 0, content: 0, personal: 1, trending: 0.05 },
     fallbacks: ["trending"],
   }),
 }

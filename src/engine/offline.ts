@@ -1,0 +1,90 @@
+/**
+ * The offline evaluation of a store's history: time split, train on the past, score the
+ * baselines and the plugin's strategies on the future. The command line, each training run and
+ * auto-tune all call this.
+ */
+import { popularityOrder, rebuy, topExcluding } from "./baselines"
+import { createScratch } from "./blend"
+import { indexCatalog, type CatalogEntry } from "./catalog"
+import { evaluate, timeSplit, type Evaluation, type History, type Strategy } from "./evaluation"
+import { contentSimilarity } from "./mmr"
+import { SURFACE_DEFAULTS } from "./params"
+import { recommend } from "./recommend"
+import { train, TRAINING_DEFAULTS, type TrainingParams } from "./train"
+import type { Orders, ProductDocument, RecommendationRequest, Surface, SurfaceSettings } from "./types"
+
+export interface OfflineInput {
+  orders: Orders
+  documents: ProductDocument[]
+  /** Catalogue attributes per item (categories, tags, ...). */
+  entries: CatalogEntry[]
+  /** Product ids per item: popularity breaks ties by id, as the protocol says. */
+  productIds: string[]
+}
+
+export interface OfflineOptions {
+  testFraction: number
+  k: number
+  training?: TrainingParams
+  surfaces?: Record<Surface, SurfaceSettings>
+}
+
+export interface OfflineResult extends Evaluation {
+  /** Wall seconds to train the hybrid's models from the parsed training orders. */
+  trainSeconds: number
+}
+
+/** A strategy that is the production pipeline with other weights: one source alone. */
+const only = (base: SurfaceSettings, source: keyof SurfaceSettings["weights"]): SurfaceSettings => ({
+  ...base,
+  weights: { cooccurrence: 0, content: 0, personal: 0, trending: 0, [source]: 1 },
+  fallbacks: ["trending"],
+})
+
+export function offlineEvaluation(input: OfflineInput, options: OfflineOptions): OfflineResult {
+  const { k } = options
+  const surfaces = options.surfaces ?? SURFACE_DEFAULTS
+  const { train: trainOrders, test } = timeSplit(input.orders, options.testFraction)
+  const { catalog, names } = indexCatalog(input.entries)
+
+  const started = process.hrtime.bigint()
+  const model = train(
+    { orders: trainOrders, documents: input.documents, categories: catalog.categories, nCategories: names.categories.length },
+    options.training ?? TRAINING_DEFAULTS
+  )
+  const trainSeconds = Number(process.hrtime.bigint() - started) / 1e9
+
+  const ctx = { model, catalog, scratch: createScratch(model.nItems), similarity: contentSimilarity(model), withoutReasons: true }
+  const ids = input.productIds
+  const idRank = new Uint32Array(ids.length)
+  ids.map((_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0)).forEach((i, r) => (idRank[i] = r))
+  const popular = popularityOrder(model.orderCount, idRank)
+  const distinct = (h: History) => Uint32Array.from(new Set(h.ids))
+  const run = (settings: SurfaceSettings, request: Omit<RecommendationRequest, "limit">) =>
+    recommend({ ...request, limit: k }, { ...settings, limit: k }, ctx).map((r) => r.id)
+
+  const strategies: Strategy[] = [
+    {
+      name: "popularity",
+      alsoBought: (seed) => topExcluding(popular, k, (i) => i === seed),
+      forYou: () => popular.subarray(0, k),
+    },
+    { name: "rebuy", forYou: (h) => rebuy(h.ids, k, popular, idRank) },
+    {
+      name: "cooccurrence",
+      alsoBought: (seed) => run(only(surfaces.also_bought, "cooccurrence"), { surface: "also_bought", seeds: [seed] }),
+      forYou: (h) => run(only(surfaces.also_bought, "cooccurrence"), { surface: "also_bought", seeds: distinct(h) }),
+    },
+    {
+      name: "content",
+      alsoBought: (seed) => run(only(surfaces.related, "content"), { surface: "related", seeds: [seed] }),
+      forYou: (h) => run(only(surfaces.related, "content"), { surface: "related", seeds: distinct(h) }),
+    },
+    {
+      name: "hybrid",
+      alsoBought: (seed) => run(surfaces.also_bought, { surface: "also_bought", seeds: [seed] }),
+      forYou: (h) => run(surfaces.for_you, { surface: "for_you", history: h }),
+    },
+  ]
+  return { ...evaluate(trainOrders, test, strategies, { k, similarity: ctx.similarity }), trainSeconds }
+}

@@ -1,0 +1,58 @@
+/**
+ * One request, end to end: blend the sources, apply the merchant's rules and the hard filters,
+ * diversify, fill from the fallback chain, give exploration slots, and explain every item.
+ */
+import { blend, seedsOf, type Scratch } from "./blend"
+import { fillFallbacks } from "./fallback"
+import { blocked } from "./filters"
+import { explore, mmr } from "./mmr"
+import { PERSONAL } from "./params"
+import { explain } from "./reasons"
+import { activeRules, applyRules, ruleExclusion } from "./rules"
+import type { Catalog, Model, Recommendation, RecommendationRequest, Rule, SurfaceSettings } from "./types"
+
+export interface RecommendContext {
+  model: Model
+  catalog: Catalog
+  scratch: Scratch
+  /** Item similarity for MMR, in [0, 1]; built once per model (see contentSimilarity). */
+  similarity: (a: number, b: number) => number
+  rules?: Rule[]
+  titles?: (id: number) => string
+  /** Exploration pool, fresh products newest first (see freshItems). */
+  fresh?: ArrayLike<number>
+  personal?: typeof PERSONAL
+  /** Skip the reason strings (offline evaluation scores only the ranking). */
+  withoutReasons?: boolean
+}
+
+const NO_CATEGORIES = new Uint32Array(0)
+
+export function recommend(request: RecommendationRequest, settings: SurfaceSettings, ctx: RecommendContext): Recommendation[] {
+  const { model, catalog } = ctx
+  const k = request.limit
+  const seeds = seedsOf(request)
+  const ruleCtx = { surface: request.surface, seeds, catalog }
+  const active = ctx.rules?.length ? activeRules(ctx.rules, ruleCtx) : []
+  const hardBlocked = blocked({ request, settings, catalog })
+  const excludedByRule = ruleExclusion(active, catalog)
+  const isBlocked = excludedByRule ? (id: number) => hardBlocked(id) || excludedByRule(id) : hardBlocked
+
+  let list = blend(model, request, settings, ctx.scratch, ctx.personal)
+  if (active.length) list = applyRules(list, active, ruleCtx)
+  list = list.filter((c) => !isBlocked(c.id))
+  const { categories } = catalog
+  list = mmr(list, k, settings.diversity, ctx.similarity, (id) =>
+    id < catalog.nItems ? categories.ids.subarray(categories.offsets[id], categories.offsets[id + 1]) : NO_CATEGORIES
+  )
+  list = fillFallbacks(list, k, settings.fallbacks, { model, catalog, seeds, isBlocked, minScore: settings.minScore })
+  if (settings.diversity.explorationSlots > 0 && ctx.fresh) list = explore(list, k, settings.diversity.explorationSlots, ctx.fresh, isBlocked)
+
+  const reasonSeeds = request.surface === "for_you" ? request.purchased ?? request.history?.ids ?? [] : seeds
+  return list.map((c) => ({
+    id: c.id,
+    score: c.score,
+    sources: c.sources,
+    reason: ctx.withoutReasons ? "" : explain(c, { model, seeds: reasonSeeds, titles: ctx.titles, surface: request.surface }),
+  }))
+}
