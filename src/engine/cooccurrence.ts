@@ -15,6 +15,13 @@ import type { Neighbours, Orders } from "./types"
 
 export type CooccurrenceParams = typeof COOCCURRENCE
 
+/** What every row needs: orders by item, per-order weights, per-item weighted order counts. */
+export interface CooccurrencePrep {
+  byItem: { offsets: Uint32Array; orders: Uint32Array }
+  weights: Float64Array
+  itemWeight: Float64Array
+}
+
 /** Per-order weight: time decay times the down-weighting of huge baskets. */
 export function orderWeights(orders: Orders, params: CooccurrenceParams = COOCCURRENCE, now = newestTime(orders)): Float64Array {
   const w = decayWeights(orders.time, now, params.halfLifeDays)
@@ -25,28 +32,40 @@ export function orderWeights(orders: Orders, params: CooccurrenceParams = COOCCU
   return w
 }
 
-export function cooccurrence(orders: Orders, params: CooccurrenceParams = COOCCURRENCE, weights = orderWeights(orders, params)): Neighbours {
-  const { nItems, offsets, items } = orders
+export function prepareCooccurrence(orders: Orders, params: CooccurrenceParams = COOCCURRENCE, now = newestTime(orders)): CooccurrencePrep {
   const byItem = itemOrders(orders)
-  const itemWeight = new Float64Array(nItems)
-  for (let i = 0; i < nItems; i++) {
+  const weights = orderWeights(orders, params, now)
+  const itemWeight = new Float64Array(orders.nItems)
+  for (let i = 0; i < orders.nItems; i++) {
     let s = 0
     for (let p = byItem.offsets[i]; p < byItem.offsets[i + 1]; p++) s += weights[byItem.orders[p]]
     itemWeight[i] = s
   }
+  return { byItem, weights, itemWeight }
+}
+
+export function cooccurrence(orders: Orders, params: CooccurrenceParams = COOCCURRENCE, now = newestTime(orders)): Neighbours {
+  return cooccurrenceRows(orders, prepareCooccurrence(orders, params, now), params, 0, orders.nItems)
+}
+
+/** Neighbour rows of items from..to (offsets start at 0), so rows can be split across threads. */
+export function cooccurrenceRows(orders: Orders, prep: CooccurrencePrep, params: CooccurrenceParams, from: number, to: number): Neighbours {
+  const { nItems, offsets, items } = orders
+  const { byItem, weights, itemWeight } = prep
   const norm = new Float64Array(nItems)
   for (let j = 0; j < nItems; j++) norm[j] = params.popularityPower === 0 ? 1 : Math.pow(Math.max(itemWeight[j], 1e-12), -params.popularityPower)
 
   const k = params.topK
-  const outOffsets = new Uint32Array(nItems + 1)
-  let outIds = new Uint32Array(Math.min(nItems * k, 1 << 20))
+  const rows = to - from
+  const outOffsets = new Uint32Array(rows + 1)
+  let outIds = new Uint32Array(Math.min(rows * k, 1 << 20))
   let outScores = new Float32Array(outIds.length)
   let outSupport = new Uint32Array(outIds.length)
   const acc = new Float64Array(nItems)
   const count = new Uint32Array(nItems)
   const touched = new Uint32Array(nItems)
   let n = 0
-  for (let i = 0; i < nItems; i++) {
+  for (let i = from; i < to; i++) {
     let nTouched = 0
     for (let p = byItem.offsets[i]; p < byItem.offsets[i + 1]; p++) {
       const o = byItem.orders[p]
@@ -63,7 +82,7 @@ export function cooccurrence(orders: Orders, params: CooccurrenceParams = COOCCU
       acc[j] = j === i || count[j] < params.minSupport ? 0 : acc[j] * scale * norm[j]
     }
     if (n + k > outIds.length) {
-      const grow = Math.min(nItems * k, Math.max(outIds.length * 2, n + k))
+      const grow = Math.min(rows * k, Math.max(outIds.length * 2, n + k))
       outIds = copyInto(new Uint32Array(grow), outIds)
       outScores = copyInto(new Float32Array(grow), outScores)
       outSupport = copyInto(new Uint32Array(grow), outSupport)
@@ -71,7 +90,7 @@ export function cooccurrence(orders: Orders, params: CooccurrenceParams = COOCCU
     const end = n + selectTopK(acc, touched, nTouched, k, outIds, outScores, n)
     // Raw co-orders behind each kept pair, for reasons like "bought together in 42 orders".
     for (; n < end; n++) outSupport[n] = count[outIds[n]]
-    outOffsets[i + 1] = n
+    outOffsets[i - from + 1] = n
     for (let t = 0; t < nTouched; t++) {
       acc[touched[t]] = 0
       count[touched[t]] = 0
@@ -80,8 +99,43 @@ export function cooccurrence(orders: Orders, params: CooccurrenceParams = COOCCU
   return { offsets: outOffsets, ids: outIds.slice(0, n), scores: outScores.slice(0, n), support: outSupport.slice(0, n) }
 }
 
+/** Row boundaries splitting items into `parts` ranges of about equal work (sum of basket sizes walked). */
+export function balancedRanges(orders: Orders, byItem: CooccurrencePrep["byItem"], parts: number): number[] {
+  const { nItems, offsets } = orders
+  const cost = new Float64Array(nItems + 1)
+  for (let i = 0; i < nItems; i++) {
+    let c = 0
+    for (let p = byItem.offsets[i]; p < byItem.offsets[i + 1]; p++) c += offsets[byItem.orders[p] + 1] - offsets[byItem.orders[p]]
+    cost[i + 1] = cost[i] + c
+  }
+  const bounds = [0]
+  for (let part = 1, i = 0; part < parts; part++) {
+    const target = (cost[nItems] * part) / parts
+    while (i < nItems && cost[i] < target) i++
+    bounds.push(i)
+  }
+  bounds.push(nItems)
+  return bounds
+}
+
+/** Concatenates row ranges computed separately into one Neighbours. */
+export function concatRows(parts: Neighbours[]): Neighbours {
+  const rows = parts.reduce((s, p) => s + p.offsets.length - 1, 0)
+  const nnz = parts.reduce((s, p) => s + p.ids.length, 0)
+  const out: Neighbours = { offsets: new Uint32Array(rows + 1), ids: new Uint32Array(nnz), scores: new Float32Array(nnz), support: new Uint32Array(nnz) }
+  let r = 0
+  let at = 0
+  for (const p of parts) {
+    for (let i = 1; i < p.offsets.length; i++) out.offsets[++r] = at + p.offsets[i]
+    out.ids.set(p.ids, at)
+    out.scores.set(p.scores, at)
+    out.support.set(p.support, at)
+    at += p.ids.length
+  }
+  return out
+}
+
 function copyInto<T extends Uint32Array | Float32Array>(to: T, from: T): T {
   to.set(from)
   return to
 }
-

@@ -3,8 +3,8 @@
  * and content neighbour lists and trending (overall and per category).
  */
 import { contentNeighbours } from "./content"
-import { cooccurrence } from "./cooccurrence"
 import { newestTime } from "./csr"
+import { cooccurrenceParallel } from "./parallel"
 import { COOCCURRENCE, CONTENT, TRENDING } from "./params"
 import { tfidf } from "./tfidf"
 import { byCategory, rankByScore, trending, type Views } from "./trending"
@@ -32,19 +32,25 @@ export const TRAINING_DEFAULTS: TrainingParams = { cooccurrence: COOCCURRENCE, c
 
 export type Stage = "cooccurrence" | "content" | "trending"
 
-export function train(
+/**
+ * Co-purchase rows run on worker threads (`threads`, default two) while this thread builds the
+ * content model, so training uses both cores of a small server.
+ */
+export async function train(
   input: TrainingInput,
   params: TrainingParams = TRAINING_DEFAULTS,
-  onStage: (stage: Stage, done: number) => void = () => {}
-): Model {
+  options: { threads?: number; onStage?: (stage: Stage) => void } = {}
+): Promise<Model> {
   const { orders } = input
+  const onStage = options.onStage ?? (() => {})
   const now = input.now ?? newestTime(orders)
-  onStage("cooccurrence", 0)
-  const co = cooccurrence(orders, params.cooccurrence)
-  onStage("content", 0.6)
+  onStage("cooccurrence")
+  const pending = cooccurrenceParallel(orders, params.cooccurrence, now, options.threads)
+  onStage("content")
   const { terms, vocabulary } = tfidf(input.documents, params.content)
   const content = contentNeighbours(terms, params.content)
-  onStage("trending", 0.9)
+  const co = await pending
+  onStage("trending")
   const trend = trending(orders, now, params.trending, input.views)
   const orderCount = new Uint32Array(orders.nItems)
   for (let l = 0; l < orders.items.length; l++) orderCount[orders.items[l]]++
