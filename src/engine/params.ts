@@ -42,7 +42,7 @@ export const CONTENT = {
   /** ...but terms in at most this many documents always stay, so a small catalogue keeps its shared words. */
   keepDocumentCount: 10,
   /** Longest posting list walked per term, so cost grows linearly with the catalogue. */
-  maxPostings: 2000,
+  maxPostings: 500,
   /** Cosines below this are not neighbours. */
   minSimilarity: 0.05,
 }
@@ -50,6 +50,8 @@ export const CONTENT = {
 export const TRENDING = {
   /** Half-life of an order's or view's weight, in days. */
   halfLifeDays: 14,
+  /** The half-life grows until decayed weights add up to this many orders (small shops). */
+  minEffectiveOrders: 500,
   /** A view counts this much of a purchase. */
   viewWeight: 0.05,
 }
