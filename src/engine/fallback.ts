@@ -73,16 +73,18 @@ function categoryRows(model: Model, catalog: Catalog, seeds: ArrayLike<number>):
  * Drops weak blended candidates (score < minScore, pins kept), then, while the list is shorter
  * than k, appends from each fallback in `chain` order: `cooccurrence` / `content` from the seeds'
  * neighbour rows, `category_trending` from the trending rows of the seeds' categories, `trending`
- * from the global trending order. Appended items skip blocked and listed ones and carry
- * `sources[fallback]` = their score there (also their `score`, on that source's scale: positions,
- * not scores, order the list). Cost is bounded by the rows read, never by the catalogue size.
+ * from the global trending order. Appended items skip blocked items and any item the incoming
+ * list held (a dropped one does not come back), and carry `sources[fallback]` = their score
+ * there (also their `score`, on that source's scale: positions, not scores, order the list).
+ * Cost is bounded by the rows read, never by the catalogue size.
  */
 export function fillFallbacks(list: Candidate[], k: number, chain: Fallback[], ctx: FallbackContext): Candidate[] {
   const { model, catalog, seeds, isBlocked, minScore } = ctx
   const pinned = list.filter((c) => c.pinned !== undefined)
   const out = list.filter((c) => c.pinned === undefined && c.score >= minScore)
   const want = k - pinned.length
-  const listedOrBlocked = (id: number) => isBlocked(id) || pinned.some((c) => c.id === id)
+  // A dropped item stays out: the seed's co-purchase row would otherwise bring it straight back.
+  const listedOrBlocked = (id: number) => isBlocked(id) || list.some((c) => c.id === id)
   for (const source of chain) {
     if (out.length >= want) break
     if (source === "cooccurrence" || source === "content") {

@@ -12,8 +12,40 @@ export interface DiversityParams {
   maxPerCategory: number
 }
 
-/** Best first; Array.prototype.sort is stable, so equal scores keep their incoming order. */
-const byScore = (a: Candidate, b: Candidate) => b.score - a.score
+/**
+ * The candidates best score first (ties in incoming order), sorted only as far as they are read:
+ * MMR rarely looks past the top few dozen of a few hundred, so a heap beats sorting them all.
+ * `at(rank)` is undefined past the last candidate.
+ */
+function scoreOrder(list: Candidate[]): (rank: number) => Candidate | undefined {
+  const before = (a: number, b: number) => list[a].score > list[b].score || (list[a].score === list[b].score && a < b)
+  const heap = list.map((_, i) => i)
+  const siftDown = (from: number) => {
+    for (let i = from; ; ) {
+      const l = 2 * i + 1
+      const r = l + 1
+      let top = i
+      if (l < heap.length && before(heap[l], heap[top])) top = l
+      if (r < heap.length && before(heap[r], heap[top])) top = r
+      if (top === i) return
+      ;[heap[i], heap[top]] = [heap[top], heap[i]]
+      i = top
+    }
+  }
+  for (let i = (heap.length >> 1) - 1; i >= 0; i--) siftDown(i)
+  const sorted: Candidate[] = []
+  return (rank) => {
+    while (sorted.length <= rank && heap.length) {
+      sorted.push(list[heap[0]])
+      const last = heap.pop()!
+      if (heap.length) {
+        heap[0] = last
+        siftDown(0)
+      }
+    }
+    return sorted[rank]
+  }
+}
 
 /**
  * Greedy MMR: each step picks the candidate maximising
@@ -38,9 +70,13 @@ export function mmr(
   const pinned: Candidate[] = []
   const free: Candidate[] = []
   for (const c of candidates) (c.pinned === undefined ? free : pinned).push(c)
-  free.sort(byScore)
+  const at = scoreOrder(free)
   const slots = Math.max(0, k - pinned.length)
-  if (lambda >= 1 && maxPerCategory <= 0) return placePinned(free.slice(0, slots), pinned, k)
+  const chosen: Candidate[] = []
+  if (lambda >= 1 && maxPerCategory <= 0) {
+    for (let r = 0; r < slots && at(r); r++) chosen.push(at(r)!)
+    return placePinned(chosen, pinned, k)
+  }
 
   const picked: number[] = pinned.map((c) => c.id)
   const perCategory = new Map<number, number>()
@@ -56,46 +92,47 @@ export function mmr(
   }
   if (maxPerCategory > 0) for (const id of picked) count(id)
 
-  const n = free.length
-  const maxScore = n && free[0].score > 0 ? free[0].score : 0
-  const maxSim = new Float64Array(n)
-  const simFrom = new Uint32Array(n) // picks already folded into maxSim[i]
-  const gone = new Uint8Array(n) // picked or capped
-  const chosen: Candidate[] = []
+  // Per rank: highest similarity to a pick so far, picks folded into it, picked or capped.
+  const maxSim: number[] = []
+  const simFrom: number[] = []
+  const gone: boolean[] = []
+  const maxScore = free.length && at(0)!.score > 0 ? at(0)!.score : 0
   let head = 0
   while (chosen.length < slots) {
     let best = -Infinity
     let arg = -1
-    for (let i = head; i < n; i++) {
-      if (gone[i]) {
-        if (i === head) head++
+    for (let r = head, c = at(r); c; c = at(++r)) {
+      if (r === maxSim.length) maxSim.push(0), simFrom.push(0), gone.push(false)
+      if (gone[r]) {
+        if (r === head) head++
         continue
       }
-      const relevance = maxScore ? lambda * (free[i].score / maxScore) : 0
+      const relevance = maxScore ? lambda * (c.score / maxScore) : 0
       if (relevance <= best) break
-      if (capped(free[i].id)) {
-        gone[i] = 1
+      if (capped(c.id)) {
+        gone[r] = true
         continue
       }
-      if (relevance - (1 - lambda) * maxSim[i] <= best) continue
+      if (relevance - (1 - lambda) * maxSim[r] <= best) continue
       if (lambda < 1) {
-        for (let p = simFrom[i]; p < picked.length; p++) {
-          const s = similarity(free[i].id, picked[p])
-          if (s > maxSim[i]) maxSim[i] = s
+        for (let p = simFrom[r]; p < picked.length; p++) {
+          const s = similarity(c.id, picked[p])
+          if (s > maxSim[r]) maxSim[r] = s
         }
-        simFrom[i] = picked.length
+        simFrom[r] = picked.length
       }
-      const value = relevance - (1 - lambda) * maxSim[i]
+      const value = relevance - (1 - lambda) * maxSim[r]
       if (value > best) {
         best = value
-        arg = i
+        arg = r
       }
     }
     if (arg < 0) break
-    gone[arg] = 1
-    chosen.push(free[arg])
-    picked.push(free[arg].id)
-    if (maxPerCategory > 0) count(free[arg].id)
+    const c = at(arg)!
+    gone[arg] = true
+    chosen.push(c)
+    picked.push(c.id)
+    if (maxPerCategory > 0) count(c.id)
   }
   return placePinned(chosen, pinned, k)
 }

@@ -51,13 +51,13 @@ describe("fillFallbacks", () => {
 
   it("drops weak blended items but never pins or appended items", () => {
     const list = [cand(1, 0.05), cand(6, 0, { rule: 1 }, 0), cand(2, 0.5)]
-    // 1 goes (0.05 < 0.1); trending fills with 0 (0.4) and 1 (0.3) again, as a trending item.
-    const out = fillFallbacks(list, 4, ["trending"], ctx([3], () => false, 0.1))
+    // 1 goes (0.05 < 0.1) and stays out; trending (6, 0, 1, 3) fills with 0 and 3.
+    const out = fillFallbacks(list, 4, ["trending"], ctx([], () => false, 0.1))
     expect(out.map((c) => [c.id, Object.keys(c.sources)])).toEqual([
       [6, ["rule"]],
       [2, []],
       [0, ["trending"]],
-      [1, ["trending"]],
+      [3, ["trending"]],
     ])
   })
 
