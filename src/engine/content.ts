@@ -20,7 +20,7 @@ export function contentNeighbours(terms: Csr, params: Partial<ContentParams> = {
   const { topK: k, maxPostings, minSimilarity } = { ...CONTENT, ...params }
   const { offsets, ids, values } = terms
   const nDocs = offsets.length - 1
-  const post = postings(terms, maxPostings)
+  const { offsets: postOffsets, docs: postDocs, weights: postWeights } = postings(terms, maxPostings)
 
   const outOffsets = new Uint32Array(nDocs + 1)
   const outIds = new Uint32Array(nDocs * k)
@@ -30,19 +30,19 @@ export function contentNeighbours(terms: Csr, params: Partial<ContentParams> = {
   const touched = new Uint32Array(nDocs)
   const candidates = new Uint32Array(nDocs)
   const hist = new Uint32Array(BINS + 1)
-  const row = new Float32Array(post.offsets.length - 1)
+  const row = new Float32Array(postOffsets.length - 1)
   let n = 0
   for (let d = 0; d < nDocs; d++) {
     let nTouched = 0
     for (let e = offsets[d]; e < offsets[d + 1]; e++) {
       const t = ids[e]
       const w = values[e]
-      for (let q = post.offsets[t]; q < post.offsets[t + 1]; q++) {
-        const j = post.docs[q]
+      for (let q = postOffsets[t], end = postOffsets[t + 1]; q < end; q++) {
+        const j = postDocs[q]
         if (j === d) continue
         // Weights are positive, so a zero accumulator means "not touched yet".
         if (acc[j] === 0) touched[nTouched++] = j
-        acc[j] += w * post.weights[q]
+        acc[j] += w * postWeights[q]
       }
     }
     // A histogram of the scores gives a floor the k best all clear, so the heap only sees those.
