@@ -166,6 +166,9 @@ describe("readExchange: CSV details", () => {
     const data = readExchange(folder({ orders: "\uFEFF" + ORDERS, products: "\uFEFF" + PRODUCTS }))
     expect(data.orderIds).toEqual(["1"])
     expect(data.documents[0].title).toBe("Alpha")
+    // a quoted first header field right after the mark
+    const quoted = readExchange(folder({ orders: '\uFEFF"order_id",customer_id,product_id,timestamp,quantity\n1,c1,A,2024-01-01T00:00:00Z,1\n', products: PRODUCTS }))
+    expect(quoted.orderIds).toEqual(["1"])
   })
 
   it("reads CRLF line ends without carrying \\r into the last column", () => {
