@@ -24,6 +24,34 @@ export function decayWeights(time: Float64Array, now: number, halfLifeDays: numb
   return w
 }
 
+/**
+ * The half-life to use for decay: `halfLifeDays`, lengthened until the decayed weights add up to
+ * `minEffective` orders, so a small shop's estimates rest on enough orders (Infinity when the
+ * shop has fewer orders than that in all).
+ */
+export function effectiveHalfLife(time: Float64Array, now: number, halfLifeDays: number, minEffective: number): number {
+  if (time.length <= minEffective) return Infinity
+  const mass = (h: number) => {
+    const rate = Math.LN2 / (h * 86_400_000)
+    let s = 0
+    for (let o = 0; o < time.length; o++) s += Math.exp(-rate * Math.max(0, now - time[o]))
+    return s
+  }
+  if (mass(halfLifeDays) >= minEffective) return halfLifeDays
+  let lo = halfLifeDays
+  let hi = halfLifeDays * 2
+  while (mass(hi) < minEffective) {
+    lo = hi
+    hi *= 2
+  }
+  for (let step = 0; step < 20; step++) {
+    const mid = (lo + hi) / 2
+    if (mass(mid) >= minEffective) hi = mid
+    else lo = mid
+  }
+  return hi
+}
+
 /** The newest order time, or 0 for no orders. */
 export function newestTime(orders: Orders): number {
   let t = 0

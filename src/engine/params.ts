@@ -15,11 +15,11 @@ export const COOCCURRENCE = {
   basketPivot: 200,
   basketPower: 0.5,
   /** Exponent on the neighbour's popularity: 0 = conditional probability P(j|i), 0.5 = cosine. */
-  popularityPower: 0.1,
+  popularityPower: 0.15,
   /** Pseudo-orders added to the seed's order count: rare seeds get smaller scores. */
   shrinkage: 2,
-  /** Pairs seen in fewer orders than this are dropped. */
-  minSupport: 1,
+  /** Pairs seen in fewer orders than this are dropped: one shared order is mostly chance. */
+  minSupport: 2,
 }
 
 export const CONTENT = {

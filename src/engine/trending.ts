@@ -2,7 +2,7 @@
  * Time-decayed popularity: each item's share of recent orders (and, weaker, views), overall and
  * per category. The baseline every other source is blended with, and the last fallback.
  */
-import { decayWeights } from "./csr"
+import { decayWeights, effectiveHalfLife } from "./csr"
 import { TRENDING } from "./params"
 import type { Csr, Orders } from "./types"
 
@@ -16,14 +16,15 @@ export interface Views {
 
 export function trending(orders: Orders, now: number, params: TrendingParams = TRENDING, views?: Views): Float32Array {
   const score = new Float64Array(orders.nItems)
-  const w = decayWeights(orders.time, now, params.halfLifeDays)
+  const halfLife = effectiveHalfLife(orders.time, now, params.halfLifeDays, params.minEffectiveOrders)
+  const w = decayWeights(orders.time, now, halfLife)
   let total = 0
   for (let o = 0; o < w.length; o++) {
     total += w[o]
     for (let l = orders.offsets[o]; l < orders.offsets[o + 1]; l++) score[orders.items[l]] += w[o]
   }
   if (views && params.viewWeight > 0) {
-    const vw = decayWeights(views.time, now, params.halfLifeDays)
+    const vw = decayWeights(views.time, now, halfLife)
     for (let v = 0; v < vw.length; v++) score[views.items[v]] += params.viewWeight * vw[v]
   }
   const out = new Float32Array(orders.nItems)
