@@ -5,8 +5,8 @@
  * its terms and accumulates w(d, t) * w(j, t) into a dense accumulator with a touched list. A
  * posting list longer than `maxPostings` keeps only its highest-weight postings (the documents the
  * term matters most to), so a row costs at most terms x maxPostings and the whole run grows
- * linearly with the catalogue. The selected neighbours are then rescored exactly by merging the
- * two rows, so published scores and support never depend on the cap; only who is found does.
+ * linearly with the catalogue. The selected neighbours are then rescored exactly against the
+ * full rows, so published scores and support never depend on the cap; only who is found does.
  */
 import { CONTENT } from "./params"
 import type { ContentParams } from "./tfidf"
@@ -16,6 +16,7 @@ import type { Csr, Neighbours } from "./types"
 /** Score histogram resolution for the selection floor (cosines are in [0, 1]). */
 const BINS = 256
 
+/** `terms` must hold positive weights in L2-normalised rows sorted by term id, as `tfidf` makes them. */
 export function contentNeighbours(terms: Csr, params: Partial<ContentParams> = {}): Neighbours {
   const { topK: k, maxPostings, minSimilarity } = { ...CONTENT, ...params }
   const { offsets, ids, values } = terms
@@ -23,9 +24,10 @@ export function contentNeighbours(terms: Csr, params: Partial<ContentParams> = {
   const { offsets: postOffsets, docs: postDocs, weights: postWeights } = postings(terms, maxPostings)
 
   const outOffsets = new Uint32Array(nDocs + 1)
-  const outIds = new Uint32Array(nDocs * k)
-  const outScores = new Float32Array(nDocs * k)
-  const outSupport = new Uint32Array(nDocs * k)
+  const capacity = nDocs * Math.min(k, Math.max(nDocs - 1, 0))
+  const outIds = new Uint32Array(capacity)
+  const outScores = new Float32Array(capacity)
+  const outSupport = new Uint32Array(capacity)
   const acc = new Float32Array(nDocs)
   const touched = new Uint32Array(nDocs)
   const candidates = new Uint32Array(nDocs)
