@@ -1,0 +1,70 @@
+/**
+ * Small and sparse shops cut from Online Retail (one country, one month, 300 consecutive orders):
+ * the hybrid against popularity on both tasks, with the number of cases behind each figure.
+ */
+import { convertOnlineRetail } from "../exchange/online-retail"
+import { parseCsv, readText } from "../exchange/csv"
+import { readExchange } from "../exchange/read"
+import { offlineEvaluation } from "../engine/offline"
+import type { Orders } from "../engine/types"
+import { onlineRetailPath } from "./dataset"
+import { existsSync, mkdtempSync } from "fs"
+import { tmpdir } from "os"
+import { join } from "path"
+
+/** The orders whose positions `keep` lists, in that order. */
+function selectOrders(orders: Orders, keep: number[]): Orders {
+  const offsets = new Uint32Array(keep.length + 1)
+  for (let i = 0; i < keep.length; i++) offsets[i + 1] = offsets[i] + orders.offsets[keep[i] + 1] - orders.offsets[keep[i]]
+  const items = new Uint32Array(offsets[keep.length])
+  const quantities = new Float32Array(items.length)
+  keep.forEach((o, i) => {
+    items.set(orders.items.subarray(orders.offsets[o], orders.offsets[o + 1]), offsets[i])
+    quantities.set(orders.quantities.subarray(orders.offsets[o], orders.offsets[o + 1]), offsets[i])
+  })
+  return {
+    ...orders,
+    offsets,
+    items,
+    quantities,
+    time: Float64Array.from(keep, (o) => orders.time[o]),
+    customer: Int32Array.from(keep, (o) => orders.customer[o]),
+  }
+}
+
+export async function benchShops(log: (line: string) => void): Promise<void> {
+  const source = onlineRetailPath()
+  let dir = join(process.cwd(), "data/online-retail")
+  if (!existsSync(join(dir, "orders.csv"))) convertOnlineRetail(source, (dir = mkdtempSync(join(tmpdir(), "recs-shops-"))))
+  const data = readExchange(dir)
+  const country = new Map<string, string>()
+  parseCsv(readText(source), (f) => country.set(f[0], f[7]))
+  const all = data.orders
+  const nOrders = all.time.length
+  const where = (pred: (o: number) => boolean) => selectOrders(all, [...Array(nOrders).keys()].filter(pred))
+
+  const shops: [string, Orders][] = [["all of Online Retail", all]]
+  const perCountry = new Map<string, number>()
+  for (const id of data.orderIds) perCountry.set(country.get(id)!, (perCountry.get(country.get(id)!) ?? 0) + 1)
+  for (const [c] of [...perCountry].sort((a, b) => b[1] - a[1]).slice(1, 9)) {
+    shops.push([`country ${c}`, where((o) => country.get(data.orderIds[o]) === c)])
+  }
+  for (const m of ["2011-02", "2011-06", "2011-09", "2011-11"]) shops.push([`month ${m}`, where((o) => new Date(all.time[o]).toISOString().startsWith(m))])
+  for (const start of [1000, 8000, 15000]) shops.push([`300 orders from #${start}`, where((o) => o >= start && o < start + 300)])
+
+  log("shops: ndcg@10 of popularity vs hybrid (cases); f = 0.1, k = 10")
+  let below = 0
+  for (const [name, orders] of shops) {
+    const r = await offlineEvaluation(
+      { orders, documents: data.documents, entries: data.documents.map((d) => ({ categories: d.categories, tags: d.tags })), productIds: data.productIds },
+      { testFraction: 0.1, k: 10 }
+    )
+    const cell = (task: typeof r.alsoBought) => {
+      const mark = task.hybrid.ndcg < task.popularity.ndcg ? " BELOW" : ""
+      if (mark) below++
+      return `${task.popularity.ndcg.toFixed(3)} vs ${task.hybrid.ndcg.toFixed(3)} (${task.hybrid.cases})${mark}`.padEnd(28)
+    }
+    log(`  ${name.padEnd(26)} ${String(r.orders).padStart(6)} orders  also-bought ${cell(r.alsoBought)} for-you ${cell(r.forYou)}`)
+  }
+  log(`shops: hybrid below popularity on ${below} of ${shops.length * 2} shop-tasks`)
+}
