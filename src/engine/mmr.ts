@@ -113,13 +113,10 @@ export function mmr(
         gone[r] = true
         continue
       }
-      if (relevance - (1 - lambda) * maxSim[r] <= best) continue
-      if (lambda < 1) {
-        for (let p = simFrom[r]; p < picked.length; p++) {
-          const s = similarity(c.id, picked[p])
-          if (s > maxSim[r]) maxSim[r] = s
-        }
-        simFrom[r] = picked.length
+      // Fold in the picks not yet compared, stopping as soon as this candidate cannot win.
+      for (let p = simFrom[r]; lambda < 1 && p < picked.length && relevance - (1 - lambda) * maxSim[r] > best; p++) {
+        maxSim[r] = Math.max(maxSim[r], similarity(c.id, picked[p]))
+        simFrom[r] = p + 1
       }
       const value = relevance - (1 - lambda) * maxSim[r]
       if (value > best) {
