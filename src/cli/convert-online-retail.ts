@@ -76,6 +76,7 @@ export async function main(argv: string[]): Promise<number> {
       ["kept", summary.kept],
       ["cancelled", summary.cancelled],
       ["non-positive", summary.nonPositive],
+      ["malformed", summary.malformed],
       ["products", summary.products],
       ["orders.csv", join(args.out, "orders.csv")],
       ["products.csv", join(args.out, "products.csv")],

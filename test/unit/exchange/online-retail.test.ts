@@ -5,7 +5,7 @@ import { join } from "path"
 import { gzipSync } from "zlib"
 import { main } from "../../../src/cli/convert-online-retail"
 import { InputError } from "../../../src/exchange/csv"
-import { convertOnlineRetail } from "../../../src/exchange/online-retail"
+import { convertOnlineRetail, isoTime } from "../../../src/exchange/online-retail"
 import { readExchange } from "../../../src/exchange/read"
 
 const SOURCE = [
@@ -59,7 +59,7 @@ describe("convertOnlineRetail", () => {
     writeFileSync(input, encode(SOURCE))
     const out = join(dir, "out")
     const summary = convertOnlineRetail(input, out)
-    expect(summary).toEqual({ lines: 8, kept: 5, cancelled: 1, nonPositive: 2, products: 6 })
+    expect(summary).toEqual({ lines: 8, kept: 5, cancelled: 1, nonPositive: 2, malformed: 0, products: 6 })
     expect(readFileSync(join(out, "orders.csv"), "utf8")).toBe(EXPECTED_ORDERS)
     expect(readFileSync(join(out, "products.csv"), "utf8")).toBe(EXPECTED_PRODUCTS)
   })
@@ -82,6 +82,30 @@ describe("convertOnlineRetail", () => {
     expect(() => convertOnlineRetail(join(dir, "in.csv"), dir)).toThrow(InputError)
     expect(() => convertOnlineRetail(join(dir, "in.csv"), dir)).toThrow(/Description.*CustomerID/)
   })
+
+  it("checks the columns of a file with a header and no rows", () => {
+    const dir = tmp()
+    writeFileSync(join(dir, "in.csv"), "Foo,Bar\n")
+    expect(() => convertOnlineRetail(join(dir, "in.csv"), dir)).toThrow(/missing columns InvoiceNo/)
+  })
+
+  it("counts short rows and unreadable dates as malformed instead of failing", () => {
+    const dir = tmp()
+    const header = "InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,CustomerID,Country"
+    writeFileSync(join(dir, "in.csv"), [header, "536366,85123A", "536367,22222,JAR,2,yesterday,1,,UK", "536368,22222,JAR,2,12/1/2010 8:26,1,,UK", ""].join("\n"))
+    const summary = convertOnlineRetail(join(dir, "in.csv"), join(dir, "out"))
+    expect(summary).toMatchObject({ lines: 3, kept: 1, malformed: 2 })
+    expect(readFileSync(join(dir, "out", "orders.csv"), "utf8")).toBe("order_id,customer_id,product_id,timestamp,quantity\n536368,,22222,2010-12-01T08:26:00Z,2\n")
+  })
+})
+
+describe("isoTime", () => {
+  it.each([
+    ["2010-12-01 08:26:00", "2010-12-01T08:26:00Z"],
+    ["12/1/2010 8:26", "2010-12-01T08:26:00Z"],
+    ["2010-12-01T08:26:00+01:00", "2010-12-01T08:26:00+01:00"],
+    ["not a date", ""],
+  ])("%s -> %s", (input, expected) => expect(isoTime(input)).toBe(expected))
 })
 
 describe("convert-online-retail command", () => {
