@@ -7,7 +7,9 @@
  * workflow twice (once from `src`, once from the build).
  *
  * The integration tests boot this same configuration (`test/integration`), with their own
- * database.
+ * database. By hand, from this folder: `createdb -h 127.0.0.1 -U postgres medusa_recs`, then
+ * `npm run migrate` and `npm run dev` (which first links `node_modules/medusa-plugin-recommendations`
+ * to the plugin, so the admin bundler finds `medusa-plugin-recommendations/admin` as in a store).
  */
 import path from "path"
 import { defineConfig } from "@medusajs/framework/utils"
