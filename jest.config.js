@@ -1,5 +1,7 @@
 // Unit tests run the TypeScript sources through swc; integration tests boot a real Medusa store
 // (dev-store/medusa-config.ts, which loads the plugin's build: `npm test` builds first).
+// @medusajs/test-utils needs node's --experimental-vm-modules: .npmrc sets it for npm scripts
+// and npx, so run jest through `npm test` or `npx jest`.
 const transform = { "^.+\\.[jt]sx?$": ["@swc/jest", { jsc: { parser: { syntax: "typescript", decorators: true } } }] }
 
 module.exports = {

@@ -49,7 +49,8 @@ export async function run(argv: string[]): Promise<number> {
     process.stdout.write(usage())
     return 0
   }
-  const command = name !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, name) ? COMMANDS[name] : undefined
+  const known = name !== undefined && Object.prototype.hasOwnProperty.call(COMMANDS, name)
+  const command = known ? COMMANDS[name] : undefined
   if (!command) {
     const problem = name === undefined ? "no command given" : `unknown command "${name}"`
     process.stderr.write(`medusa-recs: ${problem}\n\n${usage()}`)
