@@ -1,0 +1,11 @@
+/** The recommendation engine's public surface: training, serving one request, offline evaluation. */
+export * from "./types"
+export * from "./params"
+export { train, TRAINING_DEFAULTS, type TrainingInput, type TrainingParams } from "./train"
+export { recommend, type RecommendContext } from "./recommend"
+export { createScratch, type Scratch } from "./blend"
+export { indexCatalog, type CatalogEntry, type IndexedCatalog } from "./catalog"
+export { contentSimilarity, freshItems } from "./mmr"
+export { ruleError } from "./rules"
+export { offlineEvaluation, type OfflineInput, type OfflineResult } from "./offline"
+export { evaluate, timeSplit, type Evaluation, type Strategy, type TaskResult } from "./evaluation"
