@@ -28,7 +28,9 @@ function scoreOrder(list: Candidate[]): (rank: number) => Candidate | undefined 
       if (l < heap.length && before(heap[l], heap[top])) top = l
       if (r < heap.length && before(heap[r], heap[top])) top = r
       if (top === i) return
-      ;[heap[i], heap[top]] = [heap[top], heap[i]]
+      const t = heap[i]
+      heap[i] = heap[top]
+      heap[top] = t
       i = top
     }
   }
