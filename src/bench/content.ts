@@ -33,7 +33,8 @@ export async function benchContent(log: (line: string) => void): Promise<void> {
     const s = (ms: number) => (ms / 1000).toFixed(2)
     log(
       `content: ${size} products, tfidf ${s(t1 - t0)} s, top-50 neighbours ${s(t2 - t1)} s, total ${s(t2 - t0)} s (goal <= ${GOAL_SECONDS} s)` +
-        ` [${vocabulary.length} terms, ${(terms.ids.length / size).toFixed(1)} terms/product, ${(neighbours.ids.length / size).toFixed(1)} neighbours/product]`
+        ` [${vocabulary.length} terms, ${(terms.ids.length / size).toFixed(1)} terms/product, ${(neighbours.ids.length / size).toFixed(1)} neighbours/product,` +
+        ` ${(((t2 - t0) * 1000) / size).toFixed(0)} µs/product]`
     )
   }
 
