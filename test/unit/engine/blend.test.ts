@@ -165,5 +165,4 @@ describe("blend", () => {
       expect(run(20).length).toBe(150)
     })
   })
-
 })
