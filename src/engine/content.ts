@@ -31,7 +31,7 @@ export function contentNeighbours(terms: Csr, params: Partial<ContentParams> = {
   const acc = new Float32Array(nDocs)
   const touched = new Uint32Array(nDocs)
   const candidates = new Uint32Array(nDocs)
-  const hist = new Uint32Array(BINS + 1)
+  const hist = new Int32Array(BINS + 1)
   const row = new Float32Array(postOffsets.length - 1)
   let n = 0
   for (let d = 0; d < nDocs; d++) {
@@ -43,16 +43,20 @@ export function contentNeighbours(terms: Csr, params: Partial<ContentParams> = {
         const j = postDocs[q]
         if (j === d) continue
         // Weights are positive, so a zero accumulator means "not touched yet".
-        if (acc[j] === 0) touched[nTouched++] = j
-        acc[j] += w * postWeights[q]
+        const before = acc[j]
+        if (before === 0) touched[nTouched++] = j
+        const after = before + w * postWeights[q]
+        acc[j] = after
+        // The score histogram follows every update; bin 0 may go negative, harmlessly: reaching it means no floor.
+        hist[(before * BINS) | 0]--
+        hist[(after * BINS) | 0]++
       }
     }
-    // A histogram of the scores gives a floor the k best all clear, so the heap only sees those.
-    hist.fill(0)
-    for (let i = 0; i < nTouched; i++) hist[Math.min(BINS, (acc[touched[i]] * BINS) | 0)]++
+    // The histogram gives a floor the k best all clear, so the heap only sees those.
     let bin = BINS
     for (let above = hist[bin]; bin > 0 && above < k; ) above += hist[--bin]
     const floor = Math.max(bin / BINS, minSimilarity)
+    hist.fill(0)
     let nCandidates = 0
     for (let i = 0; i < nTouched; i++) {
       const j = touched[i]
