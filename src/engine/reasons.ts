@@ -24,19 +24,28 @@ interface Link {
   support: number
 }
 
-/** The seed whose neighbour row gives `id` the highest score. */
-function strongestLink(rows: Neighbours, seeds: ArrayLike<number>, id: number): Link | undefined {
-  let link: Link | undefined
+/**
+ * For each listed item, the seed whose neighbour row gives it the highest score. One pass over
+ * the seeds' rows serves the whole list, so a shopper with 50 purchases costs 50 rows, not 50 per
+ * item; a 1024-bit filter on the listed ids' low bits skips almost every row entry with one load.
+ */
+function strongestLinks(rows: Neighbours, seeds: ArrayLike<number>, ids: number[]): (Link | undefined)[] {
+  const links: (Link | undefined)[] = new Array(ids.length).fill(undefined)
+  const filter = new Uint32Array(32)
+  for (const id of ids) filter[(id >>> 5) & 31] |= 1 << (id & 31)
   for (let s = 0; s < seeds.length; s++) {
     const seed = seeds[s]
     if (seed + 1 >= rows.offsets.length) continue
     for (let p = rows.offsets[seed]; p < rows.offsets[seed + 1]; p++) {
-      if (rows.ids[p] !== id) continue
-      if (!link || rows.scores[p] > link.score) link = { seed, score: rows.scores[p], support: rows.support[p] }
-      break
+      const j = rows.ids[p]
+      if (((filter[(j >>> 5) & 31] >>> (j & 31)) & 1) === 0) continue
+      for (let i = 0; i < ids.length; i++) {
+        const link = links[i]
+        if (ids[i] === j && (!link || rows.scores[p] > link.score)) links[i] = { seed, score: rows.scores[p], support: rows.support[p] }
+      }
     }
   }
-  return link
+  return links
 }
 
 function includes(ids: ArrayLike<number>, id: number): boolean {
@@ -56,37 +65,52 @@ export function strongestSource(c: Candidate): SourceKey | undefined {
   return best
 }
 
+/** Reasons for a whole list; prefer it to calling explain per item (see strongestLinks). */
+export function explainAll(list: Candidate[], ctx: ReasonContext): string[] {
+  const { model, seeds } = ctx
+  const sources = list.map(strongestSource)
+  const ids = list.map((c) => c.id)
+  const needs = (...keys: SourceKey[]) => sources.some((s) => s !== undefined && keys.includes(s))
+  const bought = needs("cooccurrence", "personal") ? strongestLinks(model.cooccurrence, seeds, ids) : []
+  const alike = needs("content") ? strongestLinks(model.content, seeds, ids) : []
+  return list.map((c, i) => reason(c, sources[i], bought[i], alike[i], ctx))
+}
+
 export function explain(c: Candidate, ctx: ReasonContext): string {
+  return explainAll([c], ctx)[0]
+}
+
+function reason(
+  c: Candidate,
+  source: SourceKey | undefined,
+  bought: Link | undefined,
+  alike: Link | undefined,
+  ctx: ReasonContext
+): string {
   const { model, seeds, surface } = ctx
   const title = (id: number) => ctx.titles?.(id) || "this product"
   // On "for you" the seeds are the shopper's own purchases, so neighbour reasons point at those.
   const personal = surface === "for_you"
-  switch (strongestSource(c)) {
+  switch (source) {
     case "rule":
       return "Featured by the store"
     case "exploration":
       return "New in"
-    case "cooccurrence": {
-      const link = strongestLink(model.cooccurrence, seeds, c.id)
-      if (!link) return "Often bought together"
-      if (personal) return `Because you bought ${title(link.seed)}`
-      return `Bought together with ${title(link.seed)} in ${link.support} order${link.support === 1 ? "" : "s"}`
-    }
+    case "cooccurrence":
+      if (!bought) return "Often bought together"
+      if (personal) return `Because you bought ${title(bought.seed)}`
+      return `Bought together with ${title(bought.seed)} in ${bought.support} order${bought.support === 1 ? "" : "s"}`
     case "content": {
-      const link = strongestLink(model.content, seeds, c.id)
-      const seed = link ? link.seed : seeds.length ? seeds[0] : -1
+      const seed = alike ? alike.seed : seeds.length ? seeds[0] : -1
       if (seed < 0) return "Similar products"
       const shared = sharedTerms(model.terms, model.vocabulary, c.id, seed)
       if (shared.length) return `Shares: ${shared.join(", ")}`
       return `Similar to ${title(seed)}`
     }
-    case "personal": {
+    case "personal":
+      // Personal scores spread the shopper's purchases through co-purchase rows (see personal.ts).
       if (includes(seeds, c.id)) return "You buy this often"
-      const bought = strongestLink(model.cooccurrence, seeds, c.id)
-      const alike = strongestLink(model.content, seeds, c.id)
-      const link = bought && (!alike || bought.score >= alike.score) ? bought : alike
-      return link ? `Because you bought ${title(link.seed)}` : "Picked for you"
-    }
+      return bought ? `Because you bought ${title(bought.seed)}` : "Picked for you"
     case "category_trending":
       return "Popular in this category"
     case "trending":

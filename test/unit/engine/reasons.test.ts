@@ -1,4 +1,4 @@
-import { explain, strongestSource } from "../../../src/engine/reasons"
+import { explain, explainAll, strongestSource } from "../../../src/engine/reasons"
 import type { Surface } from "../../../src/engine/types"
 import { cand, modelOf, titleOf } from "./fixture"
 
@@ -36,7 +36,9 @@ describe("explain", () => {
   it("ties personal picks to the shopper's own purchases", () => {
     expect(explain(cand(3, 0, { personal: 1 }), ctx([3], "for_you"))).toBe("You buy this often")
     expect(explain(cand(4, 0, { personal: 1 }), ctx([0, 3], "for_you"))).toBe("Because you bought Ceramic mug")
-    expect(explain(cand(5, 0, { personal: 1 }), ctx([0], "for_you"))).toBe("Because you bought Linen cushion")
+    expect(explain(cand(1, 0, { personal: 1 }), ctx([3, 0], "for_you"))).toBe("Because you bought Linen cushion")
+    // Personal scores come from co-purchase rows, so a content likeness (0 -> 5) does not explain them.
+    expect(explain(cand(5, 0, { personal: 1 }), ctx([0], "for_you"))).toBe("Picked for you")
     expect(explain(cand(6, 0, { personal: 1 }), ctx([0], "for_you"))).toBe("Picked for you")
     expect(explain(cand(1, 0, { cooccurrence: 0.5 }), ctx([0], "for_you"))).toBe("Because you bought Linen cushion")
   })
@@ -46,5 +48,15 @@ describe("explain", () => {
     expect(explain(cand(7, 0, { exploration: 1 }), ctx([0]))).toBe("New in")
     expect(explain(cand(6, 0, { trending: 0.5 }), ctx([0]))).toBe("Popular right now")
     expect(explain(cand(1, 0, { category_trending: 0.3 }), ctx([0]))).toBe("Popular in this category")
+  })
+
+  it("explains a whole list in one pass, each item from its own strongest seed", () => {
+    const list = [cand(4, 0, { cooccurrence: 0.6 }), cand(1, 0, { cooccurrence: 0.5 }), cand(2, 0, { content: 0.6 }), cand(6, 0, { trending: 0.5 })]
+    expect(explainAll(list, ctx([0, 3]))).toEqual([
+      "Bought together with Ceramic mug in 5 orders",
+      "Bought together with Linen cushion in 10 orders",
+      "Shares: linen, cushion",
+      "Popular right now",
+    ])
   })
 })
