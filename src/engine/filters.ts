@@ -2,6 +2,7 @@
  * Hard filters: what a list may never show. One predicate decides for the candidates here and for
  * the items the fallback stage appends, so both follow the same rules.
  */
+import { seedsOf } from "./blend"
 import type { Candidate, Catalog, RecommendationRequest, SurfaceSettings } from "./types"
 
 export interface FilterContext {
@@ -23,7 +24,7 @@ function addAll(set: Set<number>, ids: ArrayLike<number> | undefined) {
 export function blocked(ctx: FilterContext): (id: number) => boolean {
   const { request, settings, catalog } = ctx
   const never = new Set<number>()
-  addAll(never, request.seeds)
+  addAll(never, seedsOf(request))
   addAll(never, request.exclude)
   if (settings.filters.excludeCart) addAll(never, request.cart)
   if (settings.filters.excludePurchased) addAll(never, request.purchased)

@@ -50,6 +50,7 @@ export function personalScores(
   if (total <= 0) return 0
   let nTouched = 0
   const touch = (j: number, s: number) => {
+    if (s <= 0) return
     if (acc[j] === 0) touched[nTouched++] = j
     acc[j] += s
   }

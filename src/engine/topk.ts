@@ -18,6 +18,7 @@ export function selectTopK(
   at: number,
   minScore = 0
 ): number {
+  if (k <= 0) return 0
   let size = 0
   for (let t = 0; t < nTouched; t++) {
     const id = touched[t]

@@ -22,6 +22,11 @@ describe("blocked", () => {
     expect(blockedIds(blocked({ request, settings: settings({ availableOnly: false }), catalog }))).toEqual([0, 2, 3])
   })
 
+  it("on the cart surface never recommends the cart's items back, whatever excludeCart says", () => {
+    const cartRequest: RecommendationRequest = { surface: "cart", limit: 10, cart: [1, 3] }
+    expect(blockedIds(blocked({ request: cartRequest, settings: settings({ excludeCart: false }), catalog }))).toEqual([1, 3, 5, 99])
+  })
+
   it("without a catalogue checks no availability, but seeds and exclusions still hold", () => {
     expect(blockedIds(blocked({ request, settings: settings({}) }))).toEqual([0, 2, 3])
     expect(blockedIds(blocked({ request: { surface: "for_you", limit: 5 }, settings: settings({}) }))).toEqual([])

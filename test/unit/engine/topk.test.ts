@@ -46,8 +46,10 @@ describe("selectTopK", () => {
 
   it("returns all positive candidates when k is larger, and nothing for k = 0", () => {
     expect(top(SCORES, [0, 4, 6], 10)).toMatchObject({ n: 1, ids: [0] })
-    // k = 0 reports nothing written. (It does write one item at outIds[at]: reported, not asserted.)
-    expect(top(SCORES, ALL, 0).n).toBe(0)
+    // k = 0 writes nothing, not even into the slot at `at`.
+    const none = top(SCORES, ALL, 0)
+    expect(none.n).toBe(0)
+    expect([...none.outIds]).toEqual(new Array(16).fill(99))
     expect(top(SCORES, [], 5).n).toBe(0)
   })
 
