@@ -18,7 +18,8 @@ export interface DiversityParams {
  * `at(rank)` is undefined past the last candidate.
  */
 function scoreOrder(list: Candidate[]): (rank: number) => Candidate | undefined {
-  const before = (a: number, b: number) => list[a].score > list[b].score || (list[a].score === list[b].score && a < b)
+  const score = list.map((c) => c.score) // read once: the heap compares these many times
+  const before = (a: number, b: number) => score[a] > score[b] || (score[a] === score[b] && a < b)
   const heap = list.map((_, i) => i)
   const siftDown = (from: number) => {
     for (let i = from; ; ) {
