@@ -1,4 +1,5 @@
 /** Sparse-structure helpers shared by the models. */
+import { MS_PER_DAY } from "./params"
 import type { Orders } from "./types"
 
 /** Transposes baskets: for every item, the orders containing it (ascending). */
@@ -19,7 +20,7 @@ export function itemOrders(orders: Orders): { offsets: Uint32Array; orders: Uint
 /** Weight of each order by age: 0.5 ^ (age / half-life), age measured from `now`. */
 export function decayWeights(time: Float64Array, now: number, halfLifeDays: number): Float64Array {
   const w = new Float64Array(time.length)
-  const rate = Number.isFinite(halfLifeDays) && halfLifeDays > 0 ? Math.LN2 / (halfLifeDays * 86_400_000) : 0
+  const rate = Number.isFinite(halfLifeDays) && halfLifeDays > 0 ? Math.LN2 / (halfLifeDays * MS_PER_DAY) : 0
   for (let o = 0; o < time.length; o++) w[o] = Math.exp(-rate * Math.max(0, now - time[o]))
   return w
 }
@@ -32,7 +33,7 @@ export function decayWeights(time: Float64Array, now: number, halfLifeDays: numb
 export function effectiveHalfLife(time: Float64Array, now: number, halfLifeDays: number, minEffective: number): number {
   if (time.length <= minEffective) return Infinity
   const mass = (h: number) => {
-    const rate = Math.LN2 / (h * 86_400_000)
+    const rate = Math.LN2 / (h * MS_PER_DAY)
     let s = 0
     for (let o = 0; o < time.length; o++) s += Math.exp(-rate * Math.max(0, now - time[o]))
     return s

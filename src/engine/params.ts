@@ -4,7 +4,6 @@
  */
 import type { Surface, SurfaceSettings } from "./types"
 
-const DAY = 86_400_000
 
 export const COOCCURRENCE = {
   /** Neighbours kept per item. */
@@ -67,7 +66,15 @@ export const PERSONAL = {
   maxHistory: 50,
 }
 
-export const MS_PER_DAY = DAY
+export const EXPLORATION = {
+  /** A product in at most this many training orders counts as fresh. */
+  maxOrders: 2,
+  /** Fresh products kept in the exploration pool, newest first. */
+  poolSize: 200,
+}
+
+/** Half-lives are in days; times are in milliseconds. */
+export const MS_PER_DAY = 86_400_000
 
 const surface = (s: Partial<SurfaceSettings> & Pick<SurfaceSettings, "weights" | "fallbacks">): SurfaceSettings => ({
   minScore: 0,

@@ -6,7 +6,7 @@
  *                  the chance j joins a basket drawn from their history.
  * Repeat purchases dominate real shops, so they are scored explicitly, not left to the neighbours.
  */
-import { PERSONAL } from "./params"
+import { PERSONAL, MS_PER_DAY } from "./params"
 import type { Neighbours } from "./types"
 
 export type PersonalParams = typeof PERSONAL
@@ -30,7 +30,7 @@ export function personalScores(
   touched: Uint32Array,
   params: PersonalParams = PERSONAL
 ): number {
-  const rate = Math.LN2 / (params.halfLifeDays * 86_400_000)
+  const rate = Math.LN2 / (params.halfLifeDays * MS_PER_DAY)
   // Distinct history items with their recency-weighted share.
   const items: number[] = []
   const share: number[] = []

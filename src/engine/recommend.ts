@@ -7,7 +7,7 @@ import { fillFallbacks } from "./fallback"
 import { blocked } from "./filters"
 import { explore, mmr } from "./mmr"
 import { PERSONAL } from "./params"
-import { explain } from "./reasons"
+import { explainAll } from "./reasons"
 import { activeRules, applyRules, ruleExclusion } from "./rules"
 import type { Catalog, Model, Recommendation, RecommendationRequest, Rule, SurfaceSettings } from "./types"
 
@@ -39,8 +39,9 @@ export function recommend(request: RecommendationRequest, settings: SurfaceSetti
   const isBlocked = excludedByRule ? (id: number) => hardBlocked(id) || excludedByRule(id) : hardBlocked
 
   let list = blend(model, request, settings, ctx.scratch, ctx.personal)
+  // applyRules already drops what exclude rules name, so only the hard filters remain here.
   if (active.length) list = applyRules(list, active, ruleCtx)
-  list = list.filter((c) => !isBlocked(c.id))
+  list = list.filter((c) => !hardBlocked(c.id))
   const { categories } = catalog
   list = mmr(list, k, settings.diversity, ctx.similarity, (id) =>
     id < catalog.nItems ? categories.ids.subarray(categories.offsets[id], categories.offsets[id + 1]) : NO_CATEGORIES
@@ -49,10 +50,6 @@ export function recommend(request: RecommendationRequest, settings: SurfaceSetti
   if (settings.diversity.explorationSlots > 0 && ctx.fresh) list = explore(list, k, settings.diversity.explorationSlots, ctx.fresh, isBlocked)
 
   const reasonSeeds = request.surface === "for_you" ? request.purchased ?? request.history?.ids ?? [] : seeds
-  return list.map((c) => ({
-    id: c.id,
-    score: c.score,
-    sources: c.sources,
-    reason: ctx.withoutReasons ? "" : explain(c, { model, seeds: reasonSeeds, titles: ctx.titles, surface: request.surface }),
-  }))
+  const reasons = ctx.withoutReasons ? undefined : explainAll(list, { model, seeds: reasonSeeds, titles: ctx.titles, surface: request.surface })
+  return list.map((c, i) => ({ id: c.id, score: c.score, sources: c.sources, reason: reasons?.[i] ?? "" }))
 }
