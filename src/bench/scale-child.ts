@@ -13,7 +13,8 @@ import { join } from "path"
 import { contentNeighbours } from "../engine/content"
 import { cooccurrence } from "../engine/cooccurrence"
 import { tfidf } from "../engine/tfidf"
-import { train, type Stage } from "../engine/train"
+import { cooccurrenceParallel } from "../engine/parallel"
+import { train, TRAINING_DEFAULTS, type Stage } from "../engine/train"
 import type { Orders, ProductDocument } from "../engine/types"
 import { mulberry32, profileOrders, synthesizeOrders, type OrdersProfile } from "./synthetic"
 
@@ -33,6 +34,8 @@ export interface ScaleResult {
   trainSeconds: number
   /** Seconds between train()'s stage callbacks. */
   stages: Partial<Record<Stage, number>>
+  /** Co-purchase rows alone (on worker threads, as train() runs them), after training. */
+  cooccurrenceAloneSeconds: number
   /** TF-IDF + content neighbours alone, after training (train() overlaps them with co-purchase). */
   contentAloneSeconds: number
   cooccurrencePerItem: number
@@ -151,7 +154,11 @@ export async function runScaleJob(job: ScaleJob): Promise<ScaleResult> {
   if (stage) stages[stage] = (stages[stage] ?? 0) + seconds(stageStart)
   const maxRssKb = process.resourceUsage().maxRSS
 
-  // Content alone (train() runs it beside the co-purchase threads), to split the training time.
+  // Each part alone, to split the training time: train() runs content on this thread while the
+  // co-purchase rows run on worker threads, so on 2 cores the two compete.
+  started = process.hrtime.bigint()
+  await cooccurrenceParallel(orders, TRAINING_DEFAULTS.cooccurrence, model.trainedUntil)
+  const cooccurrenceAloneSeconds = seconds(started)
   started = process.hrtime.bigint()
   contentNeighbours(tfidf(documents).terms)
   const contentAloneSeconds = seconds(started)
@@ -164,6 +171,7 @@ export async function runScaleJob(job: ScaleJob): Promise<ScaleResult> {
     documentsSeconds,
     trainSeconds,
     stages,
+    cooccurrenceAloneSeconds,
     contentAloneSeconds,
     cooccurrencePerItem: model.cooccurrence.ids.length / job.items,
     contentPerItem: model.content.ids.length / job.items,
