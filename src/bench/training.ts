@@ -186,7 +186,7 @@ export async function benchScale(log: (line: string) => void, sizes: number[] = 
         `scale:   generate ${r.generateSeconds.toFixed(2)} s, documents ${r.documentsSeconds.toFixed(2)} s; ` +
           `train ${((r.trainSeconds * 1e6) / r.lines).toFixed(2)} s per million lines; between train()'s stage callbacks: ${formatStages(r.stages)}; ` +
           `each part alone afterwards: co-purchase ${r.cooccurrenceAloneSeconds.toFixed(2)} s (${((r.cooccurrenceAloneSeconds * 1e6) / r.lines).toFixed(2)} s per million lines), ` +
-          `content (TF-IDF + neighbours, fixed by the 200k catalogue) ${r.contentAloneSeconds.toFixed(2)} s`
+          `content (TF-IDF + neighbours; fixed by the ${fmt(r.items)}-product catalogue) ${r.contentAloneSeconds.toFixed(2)} s`
       )
       log(
         `scale:   ${formatProfile(r.profile)}; ${r.cooccurrencePerItem.toFixed(1)} co-purchase and ${r.contentPerItem.toFixed(1)} content neighbours per product; ` +
@@ -200,7 +200,7 @@ export async function benchScale(log: (line: string) => void, sizes: number[] = 
       log(
         `scale: s per million lines: train ${list(perMillion)}; co-purchase alone ${list(coPerMillion)} ` +
           `(co-purchase largest/smallest size ${(coPerMillion[coPerMillion.length - 1] / coPerMillion[0]).toFixed(2)}, 1.00 = linear; ` +
-          `train also holds the content model's fixed cost for the 200k-product catalogue)`
+          `train also holds the content model's fixed cost for the ${fmt(items)}-product catalogue)`
       )
     }
   } finally {
