@@ -41,14 +41,14 @@ const only = (base: SurfaceSettings, source: keyof SurfaceSettings["weights"]): 
   fallbacks: ["trending"],
 })
 
-export async function offlineEvaluation(input: OfflineInput, options: OfflineOptions): Promise<OfflineResult> {
+export function offlineEvaluation(input: OfflineInput, options: OfflineOptions): OfflineResult {
   const { k } = options
   const surfaces = options.surfaces ?? SURFACE_DEFAULTS
   const { train: trainOrders, test } = timeSplit(input.orders, options.testFraction)
   const { catalog, names } = indexCatalog(input.entries)
 
   const started = process.hrtime.bigint()
-  const model = await train(
+  const model = train(
     { orders: trainOrders, documents: input.documents, categories: catalog.categories, nCategories: names.categories.length },
     options.training ?? TRAINING_DEFAULTS
   )
