@@ -10,11 +10,8 @@
  */
 import { mkdirSync, readFileSync, writeFileSync } from "fs"
 import { join } from "path"
-import { contentNeighbours } from "../engine/content"
 import { cooccurrence } from "../engine/cooccurrence"
-import { tfidf } from "../engine/tfidf"
-import { cooccurrenceParallel } from "../engine/parallel"
-import { train, TRAINING_DEFAULTS, type Stage } from "../engine/train"
+import { train, type Stage } from "../engine/train"
 import type { Orders, ProductDocument } from "../engine/types"
 import { mulberry32, profileOrders, synthesizeOrders, type OrdersProfile } from "./synthetic"
 
@@ -32,12 +29,8 @@ export interface ScaleResult {
   generateSeconds: number
   documentsSeconds: number
   trainSeconds: number
-  /** Seconds between train()'s stage callbacks. */
+  /** Seconds per training stage, from train()'s onStage callbacks (stages run one after another). */
   stages: Partial<Record<Stage, number>>
-  /** Co-purchase rows alone (on worker threads, as train() runs them), after training. */
-  cooccurrenceAloneSeconds: number
-  /** TF-IDF + content neighbours alone, after training (train() overlaps them with co-purchase). */
-  contentAloneSeconds: number
   cooccurrencePerItem: number
   contentPerItem: number
   /**
@@ -154,14 +147,6 @@ export async function runScaleJob(job: ScaleJob): Promise<ScaleResult> {
   if (stage) stages[stage] = (stages[stage] ?? 0) + seconds(stageStart)
   const maxRssKb = process.resourceUsage().maxRSS
 
-  // Each part alone, to split the training time: train() runs content on this thread while the
-  // co-purchase rows run on worker threads, so on 2 cores the two compete.
-  started = process.hrtime.bigint()
-  await cooccurrenceParallel(orders, TRAINING_DEFAULTS.cooccurrence, model.trainedUntil)
-  const cooccurrenceAloneSeconds = seconds(started)
-  started = process.hrtime.bigint()
-  contentNeighbours(tfidf(documents).terms)
-  const contentAloneSeconds = seconds(started)
 
   return {
     lines: orders.items.length,
@@ -171,8 +156,6 @@ export async function runScaleJob(job: ScaleJob): Promise<ScaleResult> {
     documentsSeconds,
     trainSeconds,
     stages,
-    cooccurrenceAloneSeconds,
-    contentAloneSeconds,
     cooccurrencePerItem: model.cooccurrence.ids.length / job.items,
     contentPerItem: model.content.ids.length / job.items,
     structure: structure(source, orders, orders.template, model.cooccurrence, job.seed + 2),

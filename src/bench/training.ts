@@ -17,13 +17,7 @@ import { tmpdir } from "os"
 import { extname, join, resolve } from "path"
 import { indexCatalog } from "../engine/catalog"
 import { timeSplit } from "../engine/evaluation"
-import { contentNeighbours } from "../engine/content"
-import { cooccurrence } from "../engine/cooccurrence"
-import { newestTime } from "../engine/csr"
-import { cooccurrenceParallel } from "../engine/parallel"
-import { tfidf } from "../engine/tfidf"
-import { train, TRAINING_DEFAULTS, type Stage } from "../engine/train"
-import { trending } from "../engine/trending"
+import { train, type Stage } from "../engine/train"
 import { convertOnlineRetail } from "../exchange/online-retail"
 import { readExchange, type ExchangeData } from "../exchange/read"
 import { onlineRetailPath } from "./dataset"
@@ -107,29 +101,7 @@ export async function benchTrainingOnlineRetail(log: (line: string) => void): Pr
   )
   log(
     `training (Online Retail): ${fmt(orders.items.length)} lines, ${fmt(orders.nItems)} products; all warm runs ${warm.map((r) => s(r.seconds)).join(", ")} s; ` +
-      `between train()'s stage callbacks (median run): ${formatStages(median.stages)}`
-  )
-
-  // Each model alone (median of 5), to show where the time goes; train() overlaps co-purchase
-  // (worker threads) with content (this thread).
-  const now = newestTime(orders)
-  const timeMedian = async (f: () => unknown) => {
-    const times: number[] = []
-    for (let r = 0; r < WARM_RUNS; r++) {
-      const started = process.hrtime.bigint()
-      await f()
-      times.push(Number(process.hrtime.bigint() - started) / 1e9)
-    }
-    return times.sort((a, b) => a - b)[Math.floor(WARM_RUNS / 2)]
-  }
-  const params = TRAINING_DEFAULTS
-  const coSerial = await timeMedian(() => cooccurrence(orders, params.cooccurrence, now))
-  const coParallel = await timeMedian(() => cooccurrenceParallel(orders, params.cooccurrence, now))
-  const content = await timeMedian(() => contentNeighbours(tfidf(input.documents, params.content).terms, params.content))
-  const trend = await timeMedian(() => trending(orders, now, params.trending))
-  log(
-    `training (Online Retail): each model alone, median of ${WARM_RUNS}: co-purchase ${s(coSerial)} s on one thread, ${s(coParallel)} s on worker threads; ` +
-      `content (TF-IDF + neighbours) ${s(content)} s; trending ${s(trend)} s`
+      `by stage (median run): ${formatStages(median.stages)}`
   )
 }
 
@@ -184,9 +156,8 @@ export async function benchScale(log: (line: string) => void, sizes: number[] = 
       )
       log(
         `scale:   generate ${r.generateSeconds.toFixed(2)} s, documents ${r.documentsSeconds.toFixed(2)} s; ` +
-          `train ${((r.trainSeconds * 1e6) / r.lines).toFixed(2)} s per million lines; between train()'s stage callbacks: ${formatStages(r.stages)}; ` +
-          `each part alone afterwards: co-purchase ${r.cooccurrenceAloneSeconds.toFixed(2)} s (${((r.cooccurrenceAloneSeconds * 1e6) / r.lines).toFixed(2)} s per million lines), ` +
-          `content (TF-IDF + neighbours; fixed by the ${fmt(r.items)}-product catalogue) ${r.contentAloneSeconds.toFixed(2)} s`
+          `train ${((r.trainSeconds * 1e6) / r.lines).toFixed(2)} s per million lines; by stage: ${formatStages(r.stages)} ` +
+          `(content is fixed by the ${fmt(r.items)}-product catalogue)`
       )
       log(
         `scale:   ${formatProfile(r.profile)}; ${r.cooccurrencePerItem.toFixed(1)} co-purchase and ${r.contentPerItem.toFixed(1)} content neighbours per product; ` +
@@ -195,10 +166,10 @@ export async function benchScale(log: (line: string) => void, sizes: number[] = 
     }
     if (results.length > 1) {
       const perMillion = results.map((r) => (r.trainSeconds * 1e6) / r.lines)
-      const coPerMillion = results.map((r) => (r.cooccurrenceAloneSeconds * 1e6) / r.lines)
+      const coPerMillion = results.map((r) => ((r.stages.cooccurrence ?? NaN) * 1e6) / r.lines)
       const list = (xs: number[]) => results.map((r, i) => `${fmt(r.lines / 1e6)}M ${xs[i].toFixed(2)}`).join(", ")
       log(
-        `scale: s per million lines: train ${list(perMillion)}; co-purchase alone ${list(coPerMillion)} ` +
+        `scale: s per million lines: train ${list(perMillion)}; co-purchase stage ${list(coPerMillion)} ` +
           `(co-purchase largest/smallest size ${(coPerMillion[coPerMillion.length - 1] / coPerMillion[0]).toFixed(2)}, 1.00 = linear; ` +
           `train also holds the content model's fixed cost for the ${fmt(items)}-product catalogue)`
       )
