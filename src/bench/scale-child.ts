@@ -147,7 +147,6 @@ export async function runScaleJob(job: ScaleJob): Promise<ScaleResult> {
   if (stage) stages[stage] = (stages[stage] ?? 0) + seconds(stageStart)
   const maxRssKb = process.resourceUsage().maxRSS
 
-
   return {
     lines: orders.items.length,
     items: job.items,
