@@ -1,22 +1,26 @@
 /**
- * Item-item co-purchase ("bought together").
+ * Item-item co-purchase ("bought together"). For every item i, the orders containing it are
+ * walked and every other item j of those orders accumulates the order's weight, into a dense
+ * accumulator with a touched list: cost is the sum of squared basket sizes, memory O(items).
  *
  *   score(j | i) = C(i, j) / ((N(i) + shrinkage) * N(j) ^ popularityPower)
  *
- * C is the weighted co-order count and N the weighted order count; popularityPower 0 is the
+ * where C is the weighted co-order count and N the weighted order count. popularityPower 0 is the
  * conditional probability P(j | i), shrunk towards 0 for seeds seen in few orders.
- *
- * Each pair is counted once: items are sorted within every order and row i walks only the items
- * after i, into a dense accumulator with a touched list (memory O(items), never items x items).
- * A pair's count is then final, so it is offered to both rows at once: to i's and to j's bounded
- * top-K heap. When row i is reached, every j < i has already offered, so its heap is complete.
  */
-import { decayWeights, newestTime } from "./csr"
+import { decayWeights, itemOrders, newestTime } from "./csr"
 import { COOCCURRENCE } from "./params"
-import { offer, sortHeap, worse, type HeapArrays } from "./topk"
+import { selectTopK } from "./topk"
 import type { Neighbours, Orders } from "./types"
 
 export type CooccurrenceParams = typeof COOCCURRENCE
+
+/** What every row needs: orders by item, per-order weights, per-item weighted order counts. */
+export interface CooccurrencePrep {
+  byItem: { offsets: Uint32Array; orders: Uint32Array }
+  weights: Float64Array
+  itemWeight: Float64Array
+}
 
 /** Per-order weight: time decay times the down-weighting of huge baskets. */
 export function orderWeights(orders: Orders, params: CooccurrenceParams = COOCCURRENCE, now = newestTime(orders)): Float64Array {
@@ -28,83 +32,118 @@ export function orderWeights(orders: Orders, params: CooccurrenceParams = COOCCU
   return w
 }
 
-export function cooccurrence(orders: Orders, params: CooccurrenceParams = COOCCURRENCE, now = newestTime(orders)): Neighbours {
-  const { nItems, offsets } = orders
-  const nOrders = offsets.length - 1
+export function prepareCooccurrence(orders: Orders, params: CooccurrenceParams = COOCCURRENCE, now = newestTime(orders)): CooccurrencePrep {
+  const byItem = itemOrders(orders)
   const weights = orderWeights(orders, params, now)
-  const items = orders.items.slice()
-  const lineOrder = new Uint32Array(items.length)
-  for (let o = 0; o < nOrders; o++) {
-    items.subarray(offsets[o], offsets[o + 1]).sort()
-    lineOrder.fill(o, offsets[o], offsets[o + 1])
+  const itemWeight = new Float64Array(orders.nItems)
+  for (let i = 0; i < orders.nItems; i++) {
+    let s = 0
+    for (let p = byItem.offsets[i]; p < byItem.offsets[i + 1]; p++) s += weights[byItem.orders[p]]
+    itemWeight[i] = s
   }
-  // Postings: the lines where each item occurs, and its weighted order count.
-  const postOffsets = new Uint32Array(nItems + 1)
-  for (let l = 0; l < items.length; l++) postOffsets[items[l] + 1]++
-  for (let i = 0; i < nItems; i++) postOffsets[i + 1] += postOffsets[i]
-  const fill = postOffsets.slice(0, nItems)
-  const postLines = new Uint32Array(items.length)
-  const itemWeight = new Float64Array(nItems)
-  for (let l = 0; l < items.length; l++) {
-    postLines[fill[items[l]]++] = l
-    itemWeight[items[l]] += weights[lineOrder[l]]
-  }
-  const scale = new Float64Array(nItems)
+  return { byItem, weights, itemWeight }
+}
+
+export function cooccurrence(orders: Orders, params: CooccurrenceParams = COOCCURRENCE, now = newestTime(orders)): Neighbours {
+  return cooccurrenceRows(orders, prepareCooccurrence(orders, params, now), params, 0, orders.nItems)
+}
+
+/** Neighbour rows of items from..to (offsets start at 0), so rows can be split across threads. */
+export function cooccurrenceRows(orders: Orders, prep: CooccurrencePrep, params: CooccurrenceParams, from: number, to: number): Neighbours {
+  const { nItems, offsets, items } = orders
+  const { byItem, weights, itemWeight } = prep
   const norm = new Float64Array(nItems)
-  for (let i = 0; i < nItems; i++) {
-    scale[i] = 1 / (itemWeight[i] + params.shrinkage)
-    norm[i] = params.popularityPower === 0 ? 1 : Math.pow(Math.max(itemWeight[i], 1e-12), -params.popularityPower)
-  }
+  for (let j = 0; j < nItems; j++) norm[j] = params.popularityPower === 0 ? 1 : Math.pow(Math.max(itemWeight[j], 1e-12), -params.popularityPower)
 
-  // Row i's heap lives at [i * k, i * k + size[i]); the payload is the raw co-order count.
   const k = params.topK
-  const heap: HeapArrays = { ids: new Uint32Array(nItems * k), scores: new Float32Array(nItems * k), payload: new Uint32Array(nItems * k) }
-  const size = new Uint32Array(nItems)
-  const offerTo = (row: number, id: number, s: number, support: number) => {
-    const at = row * k
-    // A full heap's worst entry is at its start: most offers end with this one comparison.
-    if (size[row] === k && !worse(heap.scores[at], heap.ids[at], s, id)) return
-    size[row] = offer(heap, at, size[row], k, id, s, support)
-  }
-
+  const rows = to - from
+  const outOffsets = new Uint32Array(rows + 1)
+  let outIds = new Uint32Array(Math.min(rows * k, 1 << 20))
+  let outScores = new Float32Array(outIds.length)
+  let outSupport = new Uint32Array(outIds.length)
   const acc = new Float64Array(nItems)
   const count = new Uint32Array(nItems)
   const touched = new Uint32Array(nItems)
-  for (let i = 0; i < nItems; i++) {
+  let n = 0
+  for (let i = from; i < to; i++) {
     let nTouched = 0
-    for (let p = postOffsets[i], pEnd = postOffsets[i + 1]; p < pEnd; p++) {
-      const line = postLines[p]
-      const o = lineOrder[line]
+    for (let p = byItem.offsets[i], pEnd = byItem.offsets[i + 1]; p < pEnd; p++) {
+      const o = byItem.orders[p]
       const w = weights[o]
-      for (let l = line + 1, lEnd = offsets[o + 1]; l < lEnd; l++) {
+      for (let l = offsets[o], lEnd = offsets[o + 1]; l < lEnd; l++) {
         const j = items[l]
         if (count[j]++ === 0) touched[nTouched++] = j
         acc[j] += w
       }
     }
+    // Score only pairs with enough support, compacted in place, so selection walks fewer ids.
+    const scale = 1 / (itemWeight[i] + params.shrinkage)
+    let nKept = 0
     for (let t = 0; t < nTouched; t++) {
       const j = touched[t]
-      const c = count[j]
-      if (c >= params.minSupport) {
-        offerTo(i, j, Math.fround(acc[j] * scale[i] * norm[j]), c)
-        offerTo(j, i, Math.fround(acc[j] * scale[j] * norm[i]), c)
+      if (j === i || count[j] < params.minSupport) {
+        acc[j] = 0
+        count[j] = 0
+        continue
       }
-      acc[j] = 0
-      count[j] = 0
+      acc[j] *= scale * norm[j]
+      touched[nKept++] = j
+    }
+    if (n + k > outIds.length) {
+      const grow = Math.min(rows * k, Math.max(outIds.length * 2, n + k))
+      outIds = copyInto(new Uint32Array(grow), outIds)
+      outScores = copyInto(new Float32Array(grow), outScores)
+      outSupport = copyInto(new Uint32Array(grow), outSupport)
+    }
+    const end = n + selectTopK(acc, touched, nKept, k, outIds, outScores, n)
+    // Raw co-orders behind each kept pair, for reasons like "bought together in 42 orders".
+    for (; n < end; n++) outSupport[n] = count[outIds[n]]
+    outOffsets[i - from + 1] = n
+    for (let t = 0; t < nKept; t++) {
+      acc[touched[t]] = 0
+      count[touched[t]] = 0
     }
   }
+  return { offsets: outOffsets, ids: outIds.slice(0, n), scores: outScores.slice(0, n), support: outSupport.slice(0, n) }
+}
 
-  // Sort every row best first and pack the rows (in place: a row only moves left).
-  const outOffsets = new Uint32Array(nItems + 1)
-  let n = 0
+/** Row boundaries splitting items into `parts` ranges of about equal work (sum of basket sizes walked). */
+export function balancedRanges(orders: Orders, byItem: CooccurrencePrep["byItem"], parts: number): number[] {
+  const { nItems, offsets } = orders
+  const cost = new Float64Array(nItems + 1)
   for (let i = 0; i < nItems; i++) {
-    const at = i * k
-    sortHeap(heap, at, size[i])
-    heap.ids.copyWithin(n, at, at + size[i])
-    heap.scores.copyWithin(n, at, at + size[i])
-    heap.payload!.copyWithin(n, at, at + size[i])
-    n += size[i]
-    outOffsets[i + 1] = n
+    let c = 0
+    for (let p = byItem.offsets[i]; p < byItem.offsets[i + 1]; p++) c += offsets[byItem.orders[p] + 1] - offsets[byItem.orders[p]]
+    cost[i + 1] = cost[i] + c
   }
-  return { offsets: outOffsets, ids: heap.ids.slice(0, n), scores: heap.scores.slice(0, n), support: heap.payload!.slice(0, n) }
+  const bounds = [0]
+  for (let part = 1, i = 0; part < parts; part++) {
+    const target = (cost[nItems] * part) / parts
+    while (i < nItems && cost[i] < target) i++
+    bounds.push(i)
+  }
+  bounds.push(nItems)
+  return bounds
+}
+
+/** Concatenates row ranges computed separately into one Neighbours. */
+export function concatRows(parts: Neighbours[]): Neighbours {
+  const rows = parts.reduce((s, p) => s + p.offsets.length - 1, 0)
+  const nnz = parts.reduce((s, p) => s + p.ids.length, 0)
+  const out: Neighbours = { offsets: new Uint32Array(rows + 1), ids: new Uint32Array(nnz), scores: new Float32Array(nnz), support: new Uint32Array(nnz) }
+  let r = 0
+  let at = 0
+  for (const p of parts) {
+    for (let i = 1; i < p.offsets.length; i++) out.offsets[++r] = at + p.offsets[i]
+    out.ids.set(p.ids, at)
+    out.scores.set(p.scores, at)
+    out.support.set(p.support, at)
+    at += p.ids.length
+  }
+  return out
+}
+
+function copyInto<T extends Uint32Array | Float32Array>(to: T, from: T): T {
+  to.set(from)
+  return to
 }

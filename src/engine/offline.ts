@@ -41,14 +41,14 @@ const only = (base: SurfaceSettings, source: keyof SurfaceSettings["weights"]): 
   fallbacks: ["trending"],
 })
 
-export function offlineEvaluation(input: OfflineInput, options: OfflineOptions): OfflineResult {
+export async function offlineEvaluation(input: OfflineInput, options: OfflineOptions): Promise<OfflineResult> {
   const { k } = options
   const surfaces = options.surfaces ?? SURFACE_DEFAULTS
   const { train: trainOrders, test } = timeSplit(input.orders, options.testFraction)
   const { catalog, names } = indexCatalog(input.entries)
 
   const started = process.hrtime.bigint()
-  const model = train(
+  const model = await train(
     { orders: trainOrders, documents: input.documents, categories: catalog.categories, nCategories: names.categories.length },
     options.training ?? TRAINING_DEFAULTS
   )

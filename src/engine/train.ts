@@ -4,7 +4,7 @@
  */
 import { contentNeighbours } from "./content"
 import { newestTime } from "./csr"
-import { cooccurrence } from "./cooccurrence"
+import { cooccurrenceParallel } from "./parallel"
 import { COOCCURRENCE, CONTENT, TRENDING } from "./params"
 import { tfidf } from "./tfidf"
 import { byCategory, rankByScore, trending, type Views } from "./trending"
@@ -32,15 +32,24 @@ export const TRAINING_DEFAULTS: TrainingParams = { cooccurrence: COOCCURRENCE, c
 
 export type Stage = "cooccurrence" | "content" | "trending"
 
-export function train(input: TrainingInput, params: TrainingParams = TRAINING_DEFAULTS, options: { onStage?: (stage: Stage) => void } = {}): Model {
+/**
+ * Co-purchase rows run on worker threads (`threads`, default two) while this thread builds the
+ * content model, so training uses both cores of a small server.
+ */
+export async function train(
+  input: TrainingInput,
+  params: TrainingParams = TRAINING_DEFAULTS,
+  options: { threads?: number; onStage?: (stage: Stage) => void } = {}
+): Promise<Model> {
   const { orders } = input
   const onStage = options.onStage ?? (() => {})
   const now = input.now ?? newestTime(orders)
   onStage("cooccurrence")
-  const co = cooccurrence(orders, params.cooccurrence, now)
+  const pending = cooccurrenceParallel(orders, params.cooccurrence, now, options.threads)
   onStage("content")
   const { terms, vocabulary } = tfidf(input.documents, params.content)
   const content = contentNeighbours(terms, params.content)
+  const co = await pending
   onStage("trending")
   const trend = trending(orders, now, params.trending, input.views)
   const orderCount = new Uint32Array(orders.nItems)

@@ -1,5 +1,14 @@
-import { cooccurrence, orderWeights, type CooccurrenceParams } from "../../../src/engine/cooccurrence"
+import {
+  balancedRanges,
+  concatRows,
+  cooccurrence,
+  cooccurrenceRows,
+  orderWeights,
+  prepareCooccurrence,
+  type CooccurrenceParams,
+} from "../../../src/engine/cooccurrence"
 import { effectiveHalfLife } from "../../../src/engine/csr"
+import { cooccurrenceParallel } from "../../../src/engine/parallel"
 import { DAY, NOW, expectRows, ordersOf, rowsOf } from "./orders-fixture"
 
 /**
@@ -69,6 +78,7 @@ describe("cooccurrence", () => {
     const params = { ...PLAIN, halfLifeDays: 10 }
     expect([...orderWeights(o, params)]).toEqual([1, 1, 1, 0.5, 1].map((w) => expect.closeTo(w, 12)))
     // N(0) = 1 + 1 + 0.5 = 2.5, N(3) = 1 + 0.5 = 1.5.
+    expect([...prepareCooccurrence(o, params).itemWeight]).toEqual([2.5, 3, 3, 1.5, 1].map((w) => expect.closeTo(w, 12)))
     const nb = rowsOf(cooccurrence(o, params))
     // Row 0, 1 / (2.5 + 1): 1 = 2 / 3.5 = 0.571429, 2 = 1 / 3.5 = 0.285714, 3 = 0.5 / 3.5 = 0.142857.
     // Row 3, 1 / (1.5 + 1): 1 = 1 / 2.5 = 0.4, 2 = 0.4, 0 = 0.5 / 2.5 = 0.2; support stays the raw count 1.
@@ -153,6 +163,54 @@ describe("cooccurrence", () => {
     expect(last).toEqual(items.slice(0, n - 1))
     const first = [...nb.ids.subarray(nb.offsets[0], nb.offsets[1])]
     expect(first).toEqual(items.slice(1))
+  })
+})
+
+describe("split rows", () => {
+  const o = orders()
+  const prep = prepareCooccurrence(o, PLAIN)
+
+  it("balances ranges by the basket sizes walked", () => {
+    // Cost per item (sizes of its baskets): 0 = 3+2+2 = 7, 1 = 3+2+3 = 8, 2 = 3+3+2 = 8, 3 = 3+2 = 5, 4 = 2.
+    // Cumulative 0, 7, 15, 23, 28, 30. Halves: first boundary where the cost reaches 15 -> item 2.
+    expect(balancedRanges(o, prep.byItem, 2)).toEqual([0, 2, 5])
+    // Thirds: 10 -> 2, 20 -> 3.
+    expect(balancedRanges(o, prep.byItem, 3)).toEqual([0, 2, 3, 5])
+    expect(balancedRanges(o, prep.byItem, 1)).toEqual([0, 5])
+  })
+
+  it("gives the whole result back when the ranges are concatenated", () => {
+    const whole = cooccurrence(o, PLAIN)
+    for (const parts of [1, 2, 3, 5, 8]) {
+      const bounds = balancedRanges(o, prep.byItem, parts)
+      expect(bounds[0]).toBe(0)
+      expect(bounds[bounds.length - 1]).toBe(5)
+      const rows = bounds.slice(1).map((to, t) => cooccurrenceRows(o, prep, PLAIN, bounds[t], to))
+      expect(concatRows(rows)).toEqual(whole)
+    }
+    // Uneven hand-picked split, including an empty range.
+    const split = [cooccurrenceRows(o, prep, PLAIN, 0, 1), cooccurrenceRows(o, prep, PLAIN, 1, 1), cooccurrenceRows(o, prep, PLAIN, 1, 5)]
+    expect(split[1].offsets.length).toBe(1)
+    expect(concatRows(split)).toEqual(whole)
+  })
+
+  it("starts each range's offsets at 0", () => {
+    // Rows 3 and 4: 3 neighbours then 1.
+    const part = cooccurrenceRows(o, prep, PLAIN, 3, 5)
+    expect([...part.offsets]).toEqual([0, 3, 4])
+    expect([...part.ids]).toEqual([0, 1, 2, 2])
+  })
+})
+
+describe("cooccurrenceParallel", () => {
+  const params = { ...PLAIN, halfLifeDays: 10, popularityPower: 0.5 }
+  const o = orders([0, 5, 0, 10, 20])
+
+  it("returns exactly what cooccurrence returns", async () => {
+    const whole = cooccurrence(o, params, NOW)
+    expect(await cooccurrenceParallel(o, params, NOW)).toEqual(whole)
+    expect(await cooccurrenceParallel(o, params, NOW, 1)).toEqual(whole)
+    expect(await cooccurrenceParallel(o, params, NOW, 2)).toEqual(whole)
   })
 })
 

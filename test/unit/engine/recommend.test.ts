@@ -63,7 +63,7 @@ beforeAll(async () => {
       nCategories: indexed.names.categories.length,
     },
     PARAMS,
-    {}
+    { threads: 1 }
   )
 })
 
