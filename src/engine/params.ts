@@ -62,8 +62,12 @@ export const PERSONAL = {
   repeatWeight: 1,
   /** How much products reached through neighbour lists count. */
   neighbourWeight: 0.2,
-  /** History items expanded through their neighbours (most recent first). */
+  /** History items expanded through their neighbours (the strongest by recency-weighted share). */
   maxHistory: 50,
+  /** Neighbours read per expanded item (rows are best first). */
+  neighbourDepth: 50,
+  /** Newest events read from a history; older ones weigh little after decay. */
+  maxEvents: 500,
 }
 
 export const EXPLORATION = {

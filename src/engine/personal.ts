@@ -7,6 +7,7 @@
  * Repeat purchases dominate real shops, so they are scored explicitly, not left to the neighbours.
  */
 import { PERSONAL, MS_PER_DAY } from "./params"
+import { selectTopK } from "./topk"
 import type { Neighbours } from "./types"
 
 export type PersonalParams = typeof PERSONAL
@@ -31,36 +32,36 @@ export function personalScores(
   params: PersonalParams = PERSONAL
 ): number {
   const rate = Math.LN2 / (params.halfLifeDays * MS_PER_DAY)
-  // Distinct history items with their recency-weighted share.
-  const items: number[] = []
-  const share: number[] = []
-  const seen = new Map<number, number>()
+  // Recency-weighted share of each distinct item, newest events first (older ones weigh little).
+  let nTouched = 0
   let total = 0
-  for (let h = 0; h < history.ids.length; h++) {
+  const oldest = Math.max(0, history.ids.length - params.maxEvents)
+  for (let h = history.ids.length - 1; h >= oldest; h--) {
     const w = (history.weight ? history.weight[h] : 1) * Math.exp(-rate * Math.max(0, now - history.time[h]))
+    if (!(w > 0)) continue
     const i = history.ids[h]
-    const at = seen.get(i)
-    if (at === undefined) {
-      seen.set(i, items.length)
-      items.push(i)
-      share.push(w)
-    } else share[at] += w
+    if (acc[i] === 0) touched[nTouched++] = i
+    acc[i] += w
     total += w
   }
   if (total <= 0) return 0
-  let nTouched = 0
-  const touch = (j: number, s: number) => {
-    if (s <= 0) return
-    if (acc[j] === 0) touched[nTouched++] = j
-    acc[j] += s
-  }
-  for (let t = 0; t < items.length; t++) touch(items[t], (params.repeatWeight * share[t]) / total)
   // Expand the strongest history items only: a long history adds little beyond its top items.
-  const order = items.map((_, t) => t).sort((a, b) => share[b] - share[a]).slice(0, params.maxHistory)
-  for (const t of order) {
-    const i = items[t]
-    const w = (params.neighbourWeight * share[t]) / total
-    for (let p = neighbours.offsets[i]; p < neighbours.offsets[i + 1]; p++) touch(neighbours.ids[p], w * neighbours.scores[p])
+  const top = Math.min(params.maxHistory, nTouched)
+  const expandIds = new Uint32Array(top)
+  const expandShare = new Float32Array(top)
+  const nExpand = selectTopK(acc, touched, nTouched, top, expandIds, expandShare, 0)
+  // Expansion weights from the exact shares, before acc turns into repeat scores.
+  const expandWeight = Float64Array.from(expandIds.subarray(0, nExpand), (i) => (params.neighbourWeight * acc[i]) / total)
+  for (let t = 0; t < nTouched; t++) acc[touched[t]] = (params.repeatWeight * acc[touched[t]]) / total
+  for (let e = 0; e < nExpand; e++) {
+    const i = expandIds[e]
+    const w = expandWeight[e]
+    if (!(w > 0)) continue
+    for (let p = neighbours.offsets[i], end = Math.min(neighbours.offsets[i + 1], p + params.neighbourDepth); p < end; p++) {
+      const j = neighbours.ids[p]
+      if (acc[j] === 0) touched[nTouched++] = j
+      acc[j] += w * neighbours.scores[p]
+    }
   }
   return nTouched
 }

@@ -28,6 +28,13 @@ export interface RecommendContext {
 
 const NO_CATEGORIES = new Uint32Array(0)
 
+/** The last `max` distinct ids of a history (newest last), newest first: what a reason may cite. */
+function newestDistinct(ids: ArrayLike<number>, max: number): number[] {
+  const out = new Set<number>()
+  for (let h = ids.length - 1; h >= 0 && out.size < max; h--) out.add(ids[h])
+  return [...out]
+}
+
 export function recommend(request: RecommendationRequest, settings: SurfaceSettings, ctx: RecommendContext): Recommendation[] {
   const { model, catalog } = ctx
   const k = request.limit
@@ -49,7 +56,8 @@ export function recommend(request: RecommendationRequest, settings: SurfaceSetti
   list = fillFallbacks(list, k, settings.fallbacks, { model, catalog, seeds, isBlocked, minScore: settings.minScore })
   if (settings.diversity.explorationSlots > 0 && ctx.fresh) list = explore(list, k, settings.diversity.explorationSlots, ctx.fresh, isBlocked)
 
-  const reasonSeeds = request.surface === "for_you" ? request.purchased ?? request.history?.ids ?? [] : seeds
+  const reasonSeeds =
+    request.surface === "for_you" ? newestDistinct(request.purchased ?? request.history?.ids ?? [], (ctx.personal ?? PERSONAL).maxHistory) : seeds
   const reasons = ctx.withoutReasons ? undefined : explainAll(list, { model, seeds: reasonSeeds, titles: ctx.titles, surface: request.surface })
   return list.map((c, i) => ({ id: c.id, score: c.score, sources: c.sources, reason: reasons?.[i] ?? "" }))
 }

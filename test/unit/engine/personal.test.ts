@@ -11,7 +11,7 @@ const NB = neighbours(5, [
   [4, 0, 0.5, 2],
 ])
 
-const PARAMS: PersonalParams = { halfLifeDays: 120, repeatWeight: 1, neighbourWeight: 0.2, maxHistory: 50 }
+const PARAMS: PersonalParams = { halfLifeDays: 120, repeatWeight: 1, neighbourWeight: 0.2, maxHistory: 50, neighbourDepth: 100, maxEvents: 1000 }
 
 /** A bought one half-life (120 days) ago and again at NOW; B bought once at NOW. */
 const A = 0
@@ -63,7 +63,7 @@ describe("personalScores", () => {
     const wB = 2 * Math.pow(2, -1 / 120)
     expect(b.acc[3]).toBeCloseTo((0.2 * wB) / (wB + 1) * 0.5, 10)
     expect(b.acc[2]).toBe(0)
-    expect(b.touched).toEqual([B, A, 3])
+    expect(b.touched).toEqual([A, B, 3]) // history read newest first
   })
 
   it("weighs events by their weight (a view less than a purchase)", () => {
