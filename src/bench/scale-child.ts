@@ -29,7 +29,7 @@ export interface ScaleResult {
   generateSeconds: number
   documentsSeconds: number
   trainSeconds: number
-  /** Seconds per training stage, from train()'s onStage callbacks (stages run one after another). */
+  /** Wall seconds of each model, from train()'s onStage (co-purchase and content overlap). */
   stages: Partial<Record<Stage, number>>
   cooccurrencePerItem: number
   contentPerItem: number
@@ -134,17 +134,9 @@ export async function runScaleJob(job: ScaleJob): Promise<ScaleResult> {
   const documentsSeconds = seconds(started)
 
   const stages: Partial<Record<Stage, number>> = {}
-  let stage: Stage | undefined
-  let stageStart = process.hrtime.bigint()
-  const onStage = (next: Stage) => {
-    if (stage) stages[stage] = (stages[stage] ?? 0) + seconds(stageStart)
-    stage = next
-    stageStart = process.hrtime.bigint()
-  }
   started = process.hrtime.bigint()
-  const model = await train({ orders, documents, categories, nCategories: 0 }, undefined, { onStage })
+  const model = await train({ orders, documents, categories, nCategories: 0 }, undefined, { onStage: (stage, s) => (stages[stage] = s) })
   const trainSeconds = seconds(started)
-  if (stage) stages[stage] = (stages[stage] ?? 0) + seconds(stageStart)
   const maxRssKb = process.resourceUsage().maxRSS
 
   return {

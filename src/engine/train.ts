@@ -34,26 +34,32 @@ export type Stage = "cooccurrence" | "content" | "trending"
 
 /**
  * Co-purchase rows run on worker threads (`threads`, default two) while this thread builds the
- * content model, so training uses both cores of a small server.
+ * content model, so training uses both cores of a small server. `onStage` hears each model as it
+ * finishes, with its own wall seconds (co-purchase and content overlap).
  */
 export async function train(
   input: TrainingInput,
   params: TrainingParams = TRAINING_DEFAULTS,
-  options: { threads?: number; onStage?: (stage: Stage) => void } = {}
+  options: { threads?: number; onStage?: (stage: Stage, seconds: number) => void } = {}
 ): Promise<Model> {
   const { orders } = input
   const onStage = options.onStage ?? (() => {})
   const now = input.now ?? newestTime(orders)
-  onStage("cooccurrence")
-  const pending = cooccurrenceParallel(orders, params.cooccurrence, now, options.threads)
-  onStage("content")
+  const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9
+  const started = process.hrtime.bigint()
+  const pending = cooccurrenceParallel(orders, params.cooccurrence, now, options.threads).then((co) => {
+    onStage("cooccurrence", since(started))
+    return co
+  })
   const { terms, vocabulary } = tfidf(input.documents, params.content)
   const content = contentNeighbours(terms, params.content)
+  onStage("content", since(started))
   const co = await pending
-  onStage("trending")
+  const trendStarted = process.hrtime.bigint()
   const trend = trending(orders, now, params.trending, input.views)
   const orderCount = new Uint32Array(orders.nItems)
   for (let l = 0; l < orders.items.length; l++) orderCount[orders.items[l]]++
+  onStage("trending", since(trendStarted))
   return {
     nItems: orders.nItems,
     trainedUntil: now,
