@@ -153,10 +153,10 @@ export async function benchScale(log: (line: string) => void, sizes: number[] = 
     }
     if (results.length > 1) {
       const perMillion = results.map((r) => (r.trainSeconds * 1e6) / r.lines)
-      const coPerMillion = results.map((r) => ((r.stages.cooccurrence ?? NaN) * 1e6) / r.lines)
+      const coPerMillion = results.map((r) => (r.cooccurrenceSeconds * 1e6) / r.lines)
       const list = (xs: number[]) => results.map((r, i) => `${fmt(r.lines / 1e6)}M ${xs[i].toFixed(2)}`).join(", ")
       log(
-        `scale: s per million lines: train ${list(perMillion)}; co-purchase stage ${list(coPerMillion)} ` +
+        `scale: s per million lines: train ${list(perMillion)}; co-purchase alone ${list(coPerMillion)} ` +
           `(co-purchase largest/smallest size ${(coPerMillion[coPerMillion.length - 1] / coPerMillion[0]).toFixed(2)}, 1.00 = linear; ` +
           `train also holds the content model's fixed cost for the ${fmt(items)}-product catalogue)`
       )
