@@ -12,6 +12,7 @@ import { tfidf } from "../engine/tfidf"
 import type { ProductDocument } from "../engine/types"
 import { columns, parseCsv, readText } from "../exchange/csv"
 import { onlineRetailPath } from "./dataset"
+import { mulberry32 } from "./synthetic"
 
 const SIZES = [10_000, 25_000, 50_000]
 const GOAL_SECONDS = 5
@@ -70,7 +71,7 @@ function productTitles(path: string): string[] {
 }
 
 /** Draws words with their frequency in the real titles. */
-function wordSampler(titles: string[]): (random: () => number) => string {
+export function wordSampler(titles: string[]): (random: () => number) => string {
   const counts = new Map<string, number>()
   for (const title of titles) for (const word of title.split(/\s+/)) if (word) counts.set(word, (counts.get(word) ?? 0) + 1)
   const vocabulary = [...counts.keys()]
@@ -107,16 +108,4 @@ function syntheticCatalogue(size: number, titles: string[], sample: (random: () 
     })
   }
   return docs
-}
-
-/** A small seeded PRNG (uniform in [0, 1)), so runs repeat. */
-function mulberry32(seed: number): () => number {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
 }

@@ -14,6 +14,7 @@ import { cooccurrence } from "../engine/cooccurrence"
 import { cooccurrenceParallel } from "../engine/parallel"
 import { train, TRAINING_DEFAULTS, type Stage } from "../engine/train"
 import type { Orders, ProductDocument } from "../engine/types"
+import { wordSampler } from "./content"
 import { mulberry32, profileOrders, synthesizeOrders, type OrdersProfile } from "./synthetic"
 
 export interface ScaleJob {
@@ -79,26 +80,10 @@ export function readSource(dir: string): { orders: Orders; titles: string[] } {
 
 /** Template title plus one frequency-drawn word of the source vocabulary, per synthetic product. */
 export function syntheticDocuments(template: Uint32Array, titles: string[], seed: number): ProductDocument[] {
-  const counts = new Map<string, number>()
-  for (const title of titles) for (const word of title.split(/\s+/)) if (word) counts.set(word, (counts.get(word) ?? 0) + 1)
-  const vocabulary = [...counts.keys()]
-  const cumulative = new Float64Array(vocabulary.length)
-  let total = 0
-  vocabulary.forEach((word, i) => (cumulative[i] = total += counts.get(word)!))
   const random = mulberry32(seed)
-  const word = () => {
-    const x = random() * total
-    let lo = 0
-    let hi = cumulative.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (cumulative[mid] > x) hi = mid
-      else lo = mid + 1
-    }
-    return vocabulary[lo]
-  }
+  const sample = wordSampler(titles)
   const docs: ProductDocument[] = new Array(template.length)
-  for (let i = 0; i < template.length; i++) docs[i] = { title: `${titles[template[i]] ?? ""} ${word()}` }
+  for (let i = 0; i < template.length; i++) docs[i] = { title: `${titles[template[i]] ?? ""} ${sample(random)}` }
   return docs
 }
 
