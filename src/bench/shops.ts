@@ -4,7 +4,7 @@
  */
 import { convertOnlineRetail } from "../exchange/online-retail"
 import { parseCsv, readText } from "../exchange/csv"
-import { readExchange } from "../exchange/read"
+import { readExchange, type ExchangeData } from "../exchange/read"
 import { offlineEvaluation } from "../engine/offline"
 import type { Orders } from "../engine/types"
 import { onlineRetailPath } from "./dataset"
@@ -54,17 +54,20 @@ export async function benchShops(log: (line: string) => void): Promise<void> {
 
   log("shops: ndcg@10 of popularity vs hybrid (cases); f = 0.1, k = 10")
   let below = 0
-  for (const [name, orders] of shops) {
+  const cell = (task: Record<string, { ndcg: number; cases: number }>) => {
+    const mark = task.hybrid.ndcg < task.popularity.ndcg ? " BELOW" : ""
+    if (mark) below++
+    return `${task.popularity.ndcg.toFixed(3)} vs ${task.hybrid.ndcg.toFixed(3)} (${task.hybrid.cases})${mark}`.padEnd(28)
+  }
+  // Other shops in the exchange format (e.g. a public grocery history), named by $RECS_SHOPS.
+  const extras = (process.env.RECS_SHOPS ?? "").split(":").filter(Boolean).map((dir) => [dir, readExchange(dir)] as const)
+  const every: [string, Orders, ExchangeData][] = [...shops.map(([name, orders]) => [name, orders, data] as [string, Orders, ExchangeData]), ...extras.map(([dir, shop]) => [dir, shop.orders, shop] as [string, Orders, ExchangeData])]
+  for (const [name, orders, shop] of every) {
     const r = await offlineEvaluation(
-      { orders, documents: data.documents, entries: data.documents.map((d) => ({ categories: d.categories, tags: d.tags })), productIds: data.productIds },
+      { orders, documents: shop.documents, entries: shop.documents.map((d) => ({ categories: d.categories, tags: d.tags })), productIds: shop.productIds },
       { testFraction: 0.1, k: 10 }
     )
-    const cell = (task: typeof r.alsoBought) => {
-      const mark = task.hybrid.ndcg < task.popularity.ndcg ? " BELOW" : ""
-      if (mark) below++
-      return `${task.popularity.ndcg.toFixed(3)} vs ${task.hybrid.ndcg.toFixed(3)} (${task.hybrid.cases})${mark}`.padEnd(28)
-    }
     log(`  ${name.padEnd(26)} ${String(r.orders).padStart(6)} orders  also-bought ${cell(r.alsoBought)} for-you ${cell(r.forYou)}`)
   }
-  log(`shops: hybrid below popularity on ${below} of ${shops.length * 2} shop-tasks`)
+  log(`shops: hybrid below popularity on ${below} of ${every.length * 2} shop-tasks`)
 }

@@ -129,6 +129,7 @@ function syntheticStore(random: () => number): { model: Model; catalog: Catalog 
     trendingOrder: rankByScore(trending),
     categoryTrending: byCategory(trending, categories, N_CATEGORIES),
     orderCount,
+    priorScale: { seeded: 1, personal: 1 },
   }
   return { model, catalog }
 }

@@ -44,7 +44,8 @@ export function seedsOf(request: RecommendationRequest): ArrayLike<number> {
 }
 
 export function blend(model: Model, request: RecommendationRequest, settings: SurfaceSettings, scratch: Scratch, personal = PERSONAL): Candidate[] {
-  const w = settings.weights
+  const scale = request.surface === "for_you" ? model.priorScale.personal : model.priorScale.seeded
+  const w = scale === 1 ? settings.weights : { ...settings.weights, trending: settings.weights.trending * scale }
   const { touched, mark } = scratch
   let nTouched = 0
   const touch = (j: number) => {

@@ -70,6 +70,19 @@ export const PERSONAL = {
   maxEvents: 500,
 }
 
+export const CALIBRATION = {
+  /** Shops with at most this many training order lines measure their prior scale (it trains twice). */
+  maxLines: 100_000,
+  /** The newest share of training orders the candidate scales are scored on. */
+  validationFraction: 0.1,
+  /** Candidate multipliers of the trending weight (1 = the defaults). */
+  scales: [1, 4, 16, 64, 256, 1024],
+  /** Relative NDCG gain over the defaults a candidate needs to be chosen. */
+  minGain: 0.02,
+  /** Fewer validation cases than this on a task: keep 1. */
+  minCases: 20,
+}
+
 export const EXPLORATION = {
   /** A product in at most this many training orders counts as fresh. */
   maxOrders: 2,

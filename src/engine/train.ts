@@ -1,75 +1,21 @@
 /**
- * Trains every model a request reads, from parsed orders and the catalogue's text: the co-purchase
- * and content neighbour lists and trending (overall and per category).
+ * Trains what a request reads: every model (fit.ts), then, in a small shop, the weight its
+ * store-wide prior deserves (calibrate.ts).
  */
-import { contentNeighbours } from "./content"
-import { newestTime } from "./csr"
-import { cooccurrenceParallel } from "./parallel"
-import { COOCCURRENCE, CONTENT, TRENDING } from "./params"
-import { tfidf } from "./tfidf"
-import { byCategory, rankByScore, trending, type Views } from "./trending"
-import type { Csr, Model, Orders, ProductDocument } from "./types"
+import { calibratePriors } from "./calibrate"
+import { fitModels, TRAINING_DEFAULTS, type Stage, type TrainingInput, type TrainingParams } from "./fit"
+import type { Model } from "./types"
 
-export interface TrainingInput {
-  orders: Orders
-  /** Per item (length orders.nItems): the text the content model reads. */
-  documents: ProductDocument[]
-  /** item -> category indices, and how many categories exist. */
-  categories: Csr
-  nCategories: number
-  views?: Views
-  /** Reference time (ms) for decay; the newest order when absent. */
-  now?: number
-}
+export { TRAINING_DEFAULTS, type Stage, type TrainingInput, type TrainingParams } from "./fit"
 
-export interface TrainingParams {
-  cooccurrence: typeof COOCCURRENCE
-  content: typeof CONTENT
-  trending: typeof TRENDING
-}
-
-export const TRAINING_DEFAULTS: TrainingParams = { cooccurrence: COOCCURRENCE, content: CONTENT, trending: TRENDING }
-
-export type Stage = "cooccurrence" | "content" | "trending"
-
-/**
- * Co-purchase rows run on worker threads (`threads`, default two) while this thread builds the
- * content model, so training uses both cores of a small server. `onStage` hears each model as it
- * finishes, with its own wall seconds (co-purchase and content overlap).
- */
 export async function train(
   input: TrainingInput,
   params: TrainingParams = TRAINING_DEFAULTS,
   options: { threads?: number; onStage?: (stage: Stage, seconds: number) => void } = {}
 ): Promise<Model> {
-  const { orders } = input
-  const onStage = options.onStage ?? (() => {})
-  const now = input.now ?? newestTime(orders)
-  const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9
+  const model = await fitModels(input, params, options)
   const started = process.hrtime.bigint()
-  const pending = cooccurrenceParallel(orders, params.cooccurrence, now, options.threads).then((co) => {
-    onStage("cooccurrence", since(started))
-    return co
-  })
-  const { terms, vocabulary } = tfidf(input.documents, params.content)
-  const content = contentNeighbours(terms, params.content)
-  onStage("content", since(started))
-  const co = await pending
-  const trendStarted = process.hrtime.bigint()
-  const trend = trending(orders, now, params.trending, input.views)
-  const orderCount = new Uint32Array(orders.nItems)
-  for (let l = 0; l < orders.items.length; l++) orderCount[orders.items[l]]++
-  onStage("trending", since(trendStarted))
-  return {
-    nItems: orders.nItems,
-    trainedUntil: now,
-    cooccurrence: co,
-    content,
-    terms,
-    vocabulary,
-    trending: trend,
-    trendingOrder: rankByScore(trend),
-    categoryTrending: byCategory(trend, input.categories, input.nCategories),
-    orderCount,
-  }
+  const priorScale = await calibratePriors(input, params)
+  options.onStage?.("calibration", Number(process.hrtime.bigint() - started) / 1e9)
+  return { ...model, priorScale }
 }

@@ -98,6 +98,12 @@ export interface Model {
   categoryTrending: Csr
   /** Orders containing each item in the training data (undecayed), for reasons and novelty. */
   orderCount: Uint32Array
+  /**
+   * How much this shop's store-wide prior (trending) is worth against the shopper's own evidence,
+   * measured on its history (see calibrate.ts): multiplies the trending weight on seeded surfaces
+   * (a product, a cart) and on the personal one. 1 = the defaults as tuned.
+   */
+  priorScale: { seeded: number; personal: number }
 }
 
 /** What a storefront request asks for, in index space. */

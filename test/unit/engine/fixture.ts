@@ -127,6 +127,7 @@ export function modelOf(items: ItemSpec[] = ITEMS, coPurchase: Edge[] = CO_PURCH
     trendingOrder: Uint32Array.from(byTrending(items.map((_, i) => i))),
     categoryTrending,
     orderCount: Uint32Array.from(items.map((it) => it.orderCount ?? 0)),
+    priorScale: { seeded: 1, personal: 1 },
   }
 }
 
