@@ -8,9 +8,9 @@ import { tmpdir } from "os"
 import { join, resolve } from "path"
 import { main, parseArgs } from "../../../src/cli/evaluate"
 import { run } from "../../../src/cli/index"
+import { PRODUCTS_CSV } from "../hand-store"
 
 const ORDERS_HEADER = "order_id,customer_id,product_id,timestamp,quantity"
-const PRODUCTS_HEADER = "product_id,title,description,categories,tags"
 
 // The 8-order store of test/unit/engine/evaluation.test.ts (worked out by hand there).
 const ORDERS = [
@@ -35,16 +35,7 @@ const ORDERS = [
   "12,c2,A,2024-01-08T10:00:00Z,1",
   "12,c2,A,2024-01-08T10:00:00Z,",
 ].join("\n")
-const PRODUCTS = [
-  PRODUCTS_HEADER,
-  "A,Linen cushion,,Cushions,linen",
-  "B,Linen throw,,Throws,linen",
-  "C,Ceramic mug,,Kitchen,",
-  "D,Mug rack,,Kitchen,",
-  "E,Wool throw,,Throws,wool",
-  "F,Stone vase,,Decor,",
-  "G,Gift card,,,",
-].join("\n")
+const PRODUCTS = PRODUCTS_CSV
 
 const dirs: string[] = []
 afterAll(() => dirs.forEach((d) => rmSync(d, { recursive: true, force: true })))

@@ -10,6 +10,7 @@ import { scoreList } from "../../../src/engine/metrics"
 import { offlineEvaluation, type OfflineResult } from "../../../src/engine/offline"
 import type { Orders } from "../../../src/engine/types"
 import { readExchange, type ExchangeData } from "../../../src/exchange/read"
+import { PRODUCTS_CSV } from "../hand-store"
 
 const L = Math.log2(3)
 const close = (actual: number, expected: number) => expect(Math.abs(actual - expected)).toBeLessThan(1e-9)
@@ -59,16 +60,6 @@ const ORDERS_CSV = [
   "11,c3,D,2024-01-07T10:00:00Z,1",
 ].join("\n")
 
-const PRODUCTS_CSV = [
-  "product_id,title,description,categories,tags",
-  "A,Linen cushion,,Cushions,linen",
-  "B,Linen throw,,Throws,linen",
-  "C,Ceramic mug,,Kitchen,",
-  "D,Mug rack,,Kitchen,",
-  "E,Wool throw,,Throws,wool",
-  "F,Stone vase,,Decor,",
-  "G,Gift card,,,",
-].join("\n")
 
 let dir: string
 let data: ExchangeData
