@@ -3,6 +3,7 @@
  * category, and exploration slots that give fresh products a chance to earn a history.
  */
 import type { Candidate, Catalog, Model } from "./types"
+import { EXPLORATION } from "./params"
 import { placePinned } from "./rules"
 
 export interface DiversityParams {
@@ -155,7 +156,7 @@ export function contentSimilarity(model: Model): (a: number, b: number) => numbe
  * Exploration pool, computed when the catalogue or model is loaded (not per request): available
  * products in at most `maxOrders` training orders, newest first, at most `size` of them.
  */
-export function freshItems(model: Model, catalog: Catalog, maxOrders: number, size: number): Uint32Array {
+export function freshItems(model: Model, catalog: Catalog, maxOrders = EXPLORATION.maxOrders, size = EXPLORATION.poolSize): Uint32Array {
   const pool: number[] = []
   for (let id = 0; id < Math.min(model.nItems, catalog.nItems); id++) {
     if (catalog.available[id] === 1 && model.orderCount[id] <= maxOrders && catalog.createdAt[id] >= 0) pool.push(id)

@@ -1,49 +1,12 @@
 /**
- * Top-K selection: bounded min-heaps stored in slices of plain typed arrays (the output slice
- * itself is the heap, so selecting allocates nothing). Order: score descending, ties by id ascending.
+ * Top-K selection from a dense score accumulator: the shared last step of every neighbour model.
+ * The output slice itself is the heap, so selecting allocates nothing.
  */
 
-/** A heap slice: ids, scores and an optional payload (e.g. support) moved in lock step. */
-export interface HeapArrays {
-  ids: Uint32Array
-  scores: Float32Array
-  payload?: Uint32Array
-}
-
 /**
- * Offers (id, s, extra) to the heap of at most k entries at `at` that holds `size` entries;
- * returns the new size. The worst entry sits at `at`, so a full heap rejects with one comparison.
- */
-export function offer(h: HeapArrays, at: number, size: number, k: number, id: number, s: number, extra = 0): number {
-  if (size < k) {
-    let i = size
-    while (i > 0) {
-      const p = (i - 1) >> 1
-      if (!worse(s, id, h.scores[at + p], h.ids[at + p])) break
-      move(h, at + p, at + i)
-      i = p
-    }
-    put(h, at + i, id, s, extra)
-    return size + 1
-  }
-  if (k > 0 && worse(h.scores[at], h.ids[at], s, id)) siftDown(h, at, size, id, s, extra)
-  return size
-}
-
-/** Sorts a heap slice in place, best first (heap sort: the worst moves to the end each step). */
-export function sortHeap(h: HeapArrays, at: number, size: number) {
-  for (let end = size - 1; end > 0; end--) {
-    const id = h.ids[at + end]
-    const s = h.scores[at + end]
-    const extra = h.payload ? h.payload[at + end] : 0
-    move(h, at, at + end)
-    siftDown(h, at, end, id, s, extra)
-  }
-}
-
-/**
- * Writes the `k` best of `touched[0..nTouched)` by `scores[id]` into `outIds`/`outScores` from `at`,
- * best first; skips ids whose score is not above `minScore`. Returns how many were written.
+ * Writes the `k` best of `touched[0..nTouched)` (by `scores[id]` descending, ties by id ascending)
+ * into `outIds`/`outScores` starting at `at`, best first; skips ids whose score is not above
+ * `minScore`. Returns how many were written (<= k).
  */
 export function selectTopK(
   scores: Float32Array | Float64Array,
@@ -55,37 +18,46 @@ export function selectTopK(
   at: number,
   minScore = 0
 ): number {
-  const h: HeapArrays = { ids: outIds, scores: outScores }
+  if (k <= 0) return 0
   let size = 0
   for (let t = 0; t < nTouched; t++) {
     const id = touched[t]
     // Rounded to float32 so comparisons agree with the values already stored.
     const s = Math.fround(scores[id])
-    if (s > minScore) size = offer(h, at, size, k, id, s)
+    if (!(s > minScore)) continue
+    if (size < k) {
+      // Sift up into a min-heap (worst at the root).
+      let i = size++
+      while (i > 0) {
+        const p = (i - 1) >> 1
+        if (!worse(s, id, outScores[at + p], outIds[at + p])) break
+        outIds[at + i] = outIds[at + p]
+        outScores[at + i] = outScores[at + p]
+        i = p
+      }
+      outIds[at + i] = id
+      outScores[at + i] = s
+    } else if (worse(outScores[at], outIds[at], s, id)) {
+      siftDown(outIds, outScores, at, size, id, s)
+    }
   }
-  sortHeap(h, at, size)
+  // Heap sort: repeatedly move the worst to the end, leaving the slice best first.
+  for (let end = size - 1; end > 0; end--) {
+    const id = outIds[at + end]
+    const s = outScores[at + end]
+    outIds[at + end] = outIds[at]
+    outScores[at + end] = outScores[at]
+    siftDown(outIds, outScores, at, end, id, s)
+  }
   return size
 }
 
 /** Is (sa, ia) ranked below (sb, ib)? */
-export function worse(sa: number, ia: number, sb: number, ib: number): boolean {
+function worse(sa: number, ia: number, sb: number, ib: number): boolean {
   return sa < sb || (sa === sb && ia > ib)
 }
 
-function put(h: HeapArrays, to: number, id: number, s: number, extra: number) {
-  h.ids[to] = id
-  h.scores[to] = s
-  if (h.payload) h.payload[to] = extra
-}
-
-function move(h: HeapArrays, from: number, to: number) {
-  h.ids[to] = h.ids[from]
-  h.scores[to] = h.scores[from]
-  if (h.payload) h.payload[to] = h.payload[from]
-}
-
-function siftDown(h: HeapArrays, at: number, size: number, id: number, s: number, extra: number) {
-  const { ids, scores } = h
+function siftDown(ids: Uint32Array, scores: Float32Array, at: number, size: number, id: number, s: number) {
   let i = 0
   for (;;) {
     const l = 2 * i + 1
@@ -93,8 +65,10 @@ function siftDown(h: HeapArrays, at: number, size: number, id: number, s: number
     const r = l + 1
     const c = r < size && worse(scores[at + r], ids[at + r], scores[at + l], ids[at + l]) ? r : l
     if (!worse(scores[at + c], ids[at + c], s, id)) break
-    move(h, at + c, at + i)
+    ids[at + i] = ids[at + c]
+    scores[at + i] = scores[at + c]
     i = c
   }
-  put(h, at + i, id, s, extra)
+  ids[at + i] = id
+  scores[at + i] = s
 }

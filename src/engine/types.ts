@@ -46,12 +46,6 @@ export interface ProductDocument {
   metadata?: Record<string, string>
 }
 
-/** A ranked list: item indices with their scores, best first. */
-export interface Ranked {
-  ids: Uint32Array
-  scores: Float32Array
-}
-
 /** Where a recommended item came from. */
 export type Source = "cooccurrence" | "content" | "personal" | "trending"
 export const SOURCES: readonly Source[] = ["cooccurrence", "content", "personal", "trending"]
