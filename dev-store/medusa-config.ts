@@ -36,5 +36,7 @@ export default defineConfig({
     },
   },
   // An absolute path: Medusa resolves `<resolve>/package.json` and loads `.medusa/server/src`.
+  // The plugin's module (`recommendations`, with its migrations) is registered from
+  // `.medusa/server/src/modules/` with these same options: no `modules` entry is needed.
   plugins: [{ resolve: path.resolve(__dirname, ".."), options: pluginOptions }],
 })

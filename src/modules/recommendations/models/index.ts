@@ -1,0 +1,7 @@
+export { InteractionEvent, INTERACTION_TYPES } from "./interaction-event"
+export { ProductDocument } from "./product-document"
+export { RecommendationSetting, SETTINGS_SURFACES } from "./settings"
+export { RecommendationRule, RULE_KINDS } from "./rule"
+export { ModelVersion, MODEL_VERSION_STATUSES } from "./model-version"
+export { ModelArtifact } from "./model-artifact"
+export { TrainingRun, TRAINING_RUN_STATUSES, TRAINING_TRIGGERS } from "./training-run"
