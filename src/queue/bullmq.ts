@@ -1,0 +1,301 @@
+/**
+ * The training queue on BullMQ (Redis): queue `recommendations`, job name `train`.
+ *
+ * Dedupe: the pending run has a deterministic id, `train-<generation>`, the generation being a
+ * counter in Redis (`<prefix>:recommendations:train-generation`). A request looks at that job:
+ * none yet -> it adds it; waiting or delayed -> it joins it (and may bring it forward); active or
+ * finished -> it moves the counter on (compare-and-set, so concurrent requesters agree) and adds
+ * the next generation. A request joins only a run that has not yet read its data, so the events
+ * written before the request are always in a run.
+ *
+ * Processing: a Worker whose processor is a file (processor.ts compiled), which BullMQ runs in a
+ * child process; concurrency 1. Failures: `attempts` (default 2: one retry, exponential backoff
+ * from `backoffMs`, default 60 s), then the job is failed with the error. A training process that
+ * is killed fails its attempt like an error ("Unexpected exit code: null signal: SIGKILL"). A
+ * worker process that dies stops renewing the job's lock (`lockDurationMs`, 60 s); another worker
+ * (or this one after restart) finds the job stalled after `stalledIntervalMs` (30 s) and runs it
+ * again, once (`maxStalledCount` 1); stalled twice, it is failed.
+ *
+ * Schedule: a repeatable job (cron `schedule`) on a small companion queue,
+ * `recommendations-schedule`, whose worker (in this process, no sandbox: it only enqueues) makes
+ * a request with trigger "schedule", so the nightly run dedupes with pending order runs like any
+ * request. BullMQ 5.13 has no job schedulers (`upsertJobScheduler`), so repeatable jobs with
+ * another pattern are removed at start.
+ */
+import { randomUUID } from "crypto"
+import { Job, Queue, Worker, type ConnectionOptions, type JobsOptions } from "bullmq"
+import { errorMessage, TrainingEvents } from "./events"
+import { processorFile } from "./processor"
+import {
+  DEFAULT_DEBOUNCE_MS,
+  DEFAULT_SCHEDULE,
+  defaultDelay,
+  type QueueLogger,
+  type RequestTrainingOptions,
+  type RequestTrainingResult,
+  type TrainingJobData,
+  type TrainingQueue,
+  type TrainingTrigger,
+} from "./types"
+
+export const QUEUE_NAME = "recommendations"
+export const JOB_NAME = "train"
+
+export type BullMQTrainingQueueOptions = {
+  redisUrl: string
+  logger: QueueLogger
+  /** Absolute path of the training entry module, carried by each job. */
+  entry?: string
+  /** JSON handed to the entry as `context.args`. */
+  entryArgs?: unknown
+  /** Run the worker (and the schedule) in this process; false only enqueues. Default true. */
+  worker?: boolean
+  /** Delay of order- and catalog-triggered runs. Default 5 minutes. */
+  debounceMs?: number
+  /** Cron pattern of the scheduled run, or false for none. Default nightly (DEFAULT_SCHEDULE). */
+  schedule?: string | false | null
+  /** IANA timezone of the schedule; default the server's. */
+  timezone?: string
+  /** BullMQ key prefix. Default "bull". */
+  prefix?: string
+  queueName?: string
+  /** Attempts per run (1 = no retry). Default 2. */
+  attempts?: number
+  /** First retry delay, doubled per attempt. Default 60 s. */
+  backoffMs?: number
+  /** Lock held by a worker on its active job, renewed every half. Default 60 s. */
+  lockDurationMs?: number
+  /** How often workers look for jobs whose lock expired. Default 30 s. */
+  stalledIntervalMs?: number
+  /** Times a job may stall (its worker died) and be run again before it is failed. Default 1. */
+  maxStalledCount?: number
+  /** Finished jobs kept, completed and failed each. Default 100. */
+  keepJobs?: number
+  /** A request fails after this long, e.g. while Redis is unreachable. Default 10 s. */
+  requestTimeoutMs?: number
+  /** The compiled processor; default processorFile(). */
+  processorFile?: string
+}
+
+/** ioredis options from a redis:// or rediss:// URL. */
+export function redisOptionsFromUrl(redisUrl: string): {
+  host: string
+  port: number
+  username?: string
+  password?: string
+  db?: number
+  tls?: Record<string, never>
+} {
+  const url = new URL(redisUrl)
+  if (url.protocol !== "redis:" && url.protocol !== "rediss:") {
+    throw new Error(`redisUrl must start with redis:// or rediss://, got ${url.protocol}`)
+  }
+  const db = url.pathname.length > 1 ? Number(url.pathname.slice(1)) : undefined
+  if (db !== undefined && !Number.isInteger(db)) throw new Error(`redisUrl names no database number: ${url.pathname}`)
+  return {
+    host: url.hostname || "127.0.0.1",
+    port: url.port ? Number(url.port) : 6379,
+    ...(url.username ? { username: decodeURIComponent(url.username) } : {}),
+    ...(url.password ? { password: decodeURIComponent(url.password) } : {}),
+    ...(db !== undefined ? { db } : {}),
+    ...(url.protocol === "rediss:" ? { tls: {} } : {}),
+  }
+}
+
+/** Moves the generation on from ARGV[1], unless another requester already did. */
+const NEXT_GENERATION = `
+local current = redis.call("GET", KEYS[1]) or "0"
+if current == ARGV[1] then return redis.call("INCR", KEYS[1]) end
+return tonumber(current)
+`
+
+/** Rejects when Redis does not answer in time (ioredis would otherwise wait for it forever). */
+function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T> {
+  let timer: NodeJS.Timeout | undefined
+  const timeout = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Error(`recommendations: no answer from Redis in ${ms} ms`)), ms)
+  })
+  return Promise.race([promise, timeout]).finally(() => clearTimeout(timer))
+}
+
+const PENDING = new Set(["waiting", "delayed", "prioritized", "waiting-children"])
+
+export class BullMQTrainingQueue extends TrainingEvents implements TrainingQueue {
+  readonly kind = "bullmq" as const
+  readonly queue: Queue<TrainingJobData>
+  private readonly scheduleQueue: Queue
+  private worker?: Worker<TrainingJobData>
+  private scheduleWorker?: Worker
+  private readonly generationKey: string
+  private readonly debounceMs: number
+  private readonly jobOptions: JobsOptions
+  private readonly requestTimeoutMs: number
+  private lastError = ""
+  /** Settles once the schedule is registered (or failed to be); close() waits for it. */
+  readonly ready: Promise<void>
+
+  constructor(private readonly options: BullMQTrainingQueueOptions) {
+    super(options.logger)
+    const name = options.queueName ?? QUEUE_NAME
+    const prefix = options.prefix ?? "bull"
+    const redis = redisOptionsFromUrl(options.redisUrl)
+    // Enqueueing connections give up on a command after one reconnection attempt: with Redis
+    // down, a request fails (its events are already in Postgres) instead of hanging a subscriber.
+    const enqueue: ConnectionOptions = { ...redis, maxRetriesPerRequest: 1 }
+    // Workers' connections must retry forever (BullMQ requires maxRetriesPerRequest null).
+    const work: ConnectionOptions = { ...redis, maxRetriesPerRequest: null }
+
+    this.debounceMs = options.debounceMs ?? DEFAULT_DEBOUNCE_MS
+    this.requestTimeoutMs = options.requestTimeoutMs ?? 10_000
+    const keep = options.keepJobs ?? 100
+    this.jobOptions = {
+      attempts: Math.max(1, options.attempts ?? 2),
+      backoff: { type: "exponential", delay: options.backoffMs ?? 60_000 },
+      removeOnComplete: { count: keep },
+      removeOnFail: { count: keep },
+    }
+
+    this.queue = new Queue<TrainingJobData>(name, { connection: enqueue, prefix })
+    this.scheduleQueue = new Queue(`${name}-schedule`, { connection: enqueue, prefix })
+    this.generationKey = this.queue.toKey("train-generation")
+    for (const emitter of [this.queue, this.scheduleQueue]) emitter.on("error", (error) => this.reportError(error))
+
+    if (options.worker !== false) {
+      this.worker = new Worker<TrainingJobData>(name, options.processorFile ?? processorFile(), {
+        connection: work,
+        prefix,
+        concurrency: 1,
+        lockDuration: options.lockDurationMs ?? 60_000,
+        stalledInterval: options.stalledIntervalMs ?? 30_000,
+        maxStalledCount: options.maxStalledCount ?? 1,
+        useWorkerThreads: false,
+      })
+      this.listen(this.worker)
+      this.scheduleWorker = new Worker(`${name}-schedule`, async () => this.requestTraining("schedule"), {
+        connection: work,
+        prefix,
+        concurrency: 1,
+      })
+      this.scheduleWorker.on("error", (error) => this.reportError(error))
+      this.ready = withTimeout(this.registerSchedule(), this.requestTimeoutMs).catch((error) => {
+        this.logger.error(`recommendations: the training schedule was not registered: ${errorMessage(error)}`)
+      })
+    } else {
+      this.ready = Promise.resolve()
+    }
+  }
+
+  requestTraining(trigger: TrainingTrigger, opts: RequestTrainingOptions = {}): Promise<RequestTrainingResult> {
+    const delay = defaultDelay(trigger, this.debounceMs, opts)
+    return withTimeout(this.request(trigger, delay), this.requestTimeoutMs)
+  }
+
+  private async request(trigger: TrainingTrigger, delay: number): Promise<RequestTrainingResult> {
+    const client = await this.queue.client
+    const requestId = randomUUID()
+    for (let round = 0; round < 8; round++) {
+      const generation = (await client.get(this.generationKey)) ?? "0"
+      const jobId = `${JOB_NAME}-${generation}`
+      const existing = await Job.fromId<TrainingJobData>(this.queue, jobId)
+      if (!existing) {
+        const data: TrainingJobData = {
+          trigger,
+          requestedAt: Date.now(),
+          requestId,
+          ...(this.options.entry ? { entry: this.options.entry } : {}),
+          ...(this.options.entryArgs !== undefined ? { args: this.options.entryArgs } : {}),
+        }
+        await this.queue.add(JOB_NAME, data, { ...this.jobOptions, jobId, delay })
+        const stored = await Job.fromId<TrainingJobData>(this.queue, jobId)
+        // Another request may have added it between our look and our add: that job was added
+        // after this request's events were written, so joining it is as good. (None: it already
+        // ran and was removed.)
+        return { jobId, deduplicated: !!stored && stored.data.requestId !== requestId }
+      }
+      const state = await existing.getState()
+      if (PENDING.has(state)) {
+        if (state === "delayed") await this.bringForward(existing, delay)
+        return { jobId, deduplicated: true }
+      }
+      // Active (it may have read its data before this request's events) or finished.
+      await client.eval(NEXT_GENERATION, 1, this.generationKey, generation)
+    }
+    throw new Error("recommendations: could not settle on a training job (too much contention)")
+  }
+
+  /** A delayed job due later than `delay` from now runs at that time instead (or now). */
+  private async bringForward(job: Job<TrainingJobData>, delay: number): Promise<void> {
+    const client = await this.queue.client
+    const score = await client.zscore(this.queue.keys.delayed, job.id!)
+    if (score === null) return
+    const due = Math.floor(Number(score) / 0x1000)
+    if (Date.now() + delay >= due) return
+    try {
+      if (delay <= 0) await job.promote()
+      else await job.changeDelay(delay)
+    } catch {
+      // It left the delayed set meanwhile: it is waiting or running, sooner still.
+    }
+  }
+
+  private listen(worker: Worker<TrainingJobData>): void {
+    const base = (job: Job<TrainingJobData>, attempt: number) => ({
+      jobId: job.id!,
+      trigger: job.data.trigger,
+      attempt,
+    })
+    worker.on("active", (job) => this.emit("started", base(job, job.attemptsMade + 1)))
+    worker.on("progress", (job, progress) =>
+      this.emit("progress", { ...base(job, job.attemptsMade + 1), progress: progress as never })
+    )
+    worker.on("completed", (job, result) => this.emit("completed", { ...base(job, job.attemptsMade), result }))
+    worker.on("failed", (job, error) => {
+      if (!job) return
+      this.emit("failed", {
+        ...base(job, Math.max(1, job.attemptsMade)),
+        error: error.message,
+        willRetry: !job.finishedOn,
+      })
+    })
+    worker.on("stalled", (jobId) =>
+      this.logger.warn(`recommendations: training job ${jobId} stalled (its worker stopped): it runs again`)
+    )
+    worker.on("error", (error) => this.reportError(error))
+  }
+
+  /** Keeps exactly one repeatable job: the configured pattern, or none. */
+  private async registerSchedule(): Promise<void> {
+    const schedule = this.options.schedule === undefined ? DEFAULT_SCHEDULE : this.options.schedule
+    const tz = this.options.timezone
+    for (const repeatable of await this.scheduleQueue.getRepeatableJobs()) {
+      if (!schedule || repeatable.pattern !== schedule || (repeatable.tz ?? undefined) !== tz) {
+        await this.scheduleQueue.removeRepeatableByKey(repeatable.key)
+      }
+    }
+    if (!schedule) return
+    await this.scheduleQueue.add(
+      "schedule",
+      {},
+      {
+        repeat: { pattern: schedule, ...(tz ? { tz } : {}) },
+        removeOnComplete: true,
+        removeOnFail: { count: 10 },
+      }
+    )
+  }
+
+  /** Logs Redis errors once per distinct message, not on every reconnection attempt. */
+  private reportError(error: Error): void {
+    if (error.message === this.lastError) return
+    this.lastError = error.message
+    this.logger.error(`recommendations: training queue: ${error.message}`)
+  }
+
+  async close({ force = false }: { force?: boolean } = {}): Promise<void> {
+    await this.ready
+    await this.scheduleWorker?.close(force)
+    await this.worker?.close(force)
+    await this.scheduleQueue.close()
+    await this.queue.close()
+  }
+}
