@@ -18,4 +18,7 @@ export const ModelArtifact = model
       data: model.text(),
     }
   )
-  .indexes([{ on: ["model_version_id", "name", "chunk"], unique: true, where: null }])
+  .indexes([
+    // Named: the generated name would pass Postgres' 63-character limit.
+    { name: "IDX_recommendation_model_artifact_chunk_unique", on: ["model_version_id", "name", "chunk"], unique: true, where: null },
+  ])
