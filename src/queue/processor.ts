@@ -33,8 +33,13 @@ export type ProcessorJob = {
   log?(message: string): Promise<unknown>
 }
 
-/** Loads the job's entry and runs it; resolves to the entry's result. */
+/**
+ * Loads the job's entry and runs it; resolves to the entry's result. Called only in a training
+ * process: there it also ends that process when its parent (the worker) goes away, so a run
+ * whose worker died stops instead of training on, orphaned, while the job is run again.
+ */
 export default async function processTrainingJob(job: ProcessorJob): Promise<unknown> {
+  exitWithParent()
   const entry = loadEntry(job.data.entry || process.env[TRAINING_ENTRY_ENV])
   const context: TrainingEntryContext = {
     jobId: String(job.id),
@@ -48,6 +53,14 @@ export default async function processTrainingJob(job: ProcessorJob): Promise<unk
   }
   const result = await entry(context)
   return result === undefined ? null : result
+}
+
+let watchingParent = false
+
+function exitWithParent(): void {
+  if (watchingParent || !process.send) return
+  watchingParent = true
+  process.once("disconnect", () => process.exit(1))
 }
 
 function loadEntry(file: string | undefined): TrainingEntry {

@@ -5,6 +5,10 @@
  * the entry test/fixtures/queue-entry.js. Every queue of this file uses its own key prefix,
  * obliterated at the end.
  */
+import { fork } from "child_process"
+import { once } from "events"
+import fs from "fs"
+import os from "os"
 import path from "path"
 import IORedis from "ioredis"
 import { Queue } from "bullmq"
@@ -356,3 +360,62 @@ it("keeps one repeatable job per queue, with the configured pattern", async () =
   expect(await scheduled()).toEqual([])
 })
 
+
+/** False once the process is gone (or a zombie nobody reaped yet). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0)
+  } catch {
+    return false
+  }
+  const stat = `/proc/${pid}/stat`
+  return !(fs.existsSync(stat) && fs.readFileSync(stat, "utf8").split(") ")[1]?.startsWith("Z"))
+}
+
+it("runs again a job whose worker process died mid-run (stalled); the orphaned training process exits", async () => {
+  const prefix = `${RUN}-stalled`
+  usedPrefixes.push(prefix)
+  const marker = path.join(os.tmpdir(), `${RUN}-stalled-marker`)
+  const options = {
+    prefix,
+    schedule: false as const,
+    entry: ENTRY,
+    attempts: 1,
+    lockDurationMs: 1_000,
+    stalledIntervalMs: 200,
+    entryArgs: { mode: "hang-once", marker, holdMs: 30_000 },
+  }
+  // A server with a worker, in its own process: it requests a run that hangs in its training process.
+  const server = fork(
+    path.resolve(__dirname, "../fixtures/queue-worker.js"),
+    [path.join(path.dirname(processorFile()), "index.js"), JSON.stringify({ ...options, redisUrl: REDIS_URL })],
+    { stdio: "inherit" }
+  )
+  try {
+    const { jobId, pid } = await new Promise<{ jobId: string; pid: number }>((resolve, reject) => {
+      server.on("message", (message: any) => {
+        if (message.progress?.progress?.stage === "hanging") {
+          resolve({ jobId: message.progress.jobId, pid: message.progress.progress.pid })
+        }
+        if (message.error) reject(new Error(message.error))
+      })
+      server.on("exit", (code) => reject(new Error(`worker process exited (${code})`)))
+    })
+    expect(pid).not.toBe(server.pid)
+    // The server dies: its lock on the job is no longer renewed.
+    server.kill("SIGKILL")
+    await once(server, "exit")
+
+    const logger = quietLogger()
+    const queue = open({ redis: true, ...options, logger })
+    const event = await completed(queue, (e) => e.jobId === jobId)
+    expect((event.result as { pid: number }).pid).not.toBe(pid)
+    expect(logger.warn).toHaveBeenCalledWith(expect.stringMatching(new RegExp(`${jobId} stalled`)))
+    // Its training process noticed its parent was gone and ended.
+    for (let i = 0; i < 50 && alive(pid); i++) await sleep(20)
+    expect(alive(pid)).toBe(false)
+  } finally {
+    if (server.exitCode === null && server.signalCode === null) server.kill("SIGKILL")
+    fs.rmSync(marker, { force: true })
+  }
+})
