@@ -9,7 +9,8 @@
  * written before the request are always in a run.
  *
  * Processing: a Worker whose processor is a file (processor.ts compiled), which BullMQ runs in a
- * child process; concurrency 1. Failures: `attempts` (default 2: one retry, exponential backoff
+ * child process; concurrency 1, and global concurrency 1: with several worker processes (more
+ * Medusa workers, more machines) one run still trains at a time. Failures: `attempts` (default 2: one retry, exponential backoff
  * from `backoffMs`, default 60 s), then the job is failed with the error. A training process that
  * is killed fails its attempt like an error ("Unexpected exit code: null signal: SIGKILL"). A
  * worker process that dies stops renewing the job's lock (`lockDurationMs`, 60 s); another worker
@@ -263,8 +264,13 @@ export class BullMQTrainingQueue extends TrainingEvents implements TrainingQueue
     worker.on("error", (error) => this.reportError(error))
   }
 
-  /** Keeps exactly one repeatable job: the configured pattern, or none. */
+  /**
+   * One run at a time across every worker sharing the queue (a later run finishing first would
+   * otherwise be overwritten by an older one), and exactly one repeatable job: the configured
+   * pattern, or none.
+   */
   private async registerSchedule(): Promise<void> {
+    await this.queue.setGlobalConcurrency(1)
     const schedule = this.options.schedule === undefined ? DEFAULT_SCHEDULE : this.options.schedule
     const tz = this.options.timezone
     for (const repeatable of await this.scheduleQueue.getRepeatableJobs()) {
@@ -291,11 +297,30 @@ export class BullMQTrainingQueue extends TrainingEvents implements TrainingQueue
     this.logger.error(`recommendations: training queue: ${error.message}`)
   }
 
+  /**
+   * Graceful: waits for the active run. Forced: kills the training process first, so the run's
+   * attempt fails at once ("Unexpected exit code: null signal: SIGKILL"; retried by any worker
+   * if attempts are left), then closes as gracefully, so the failure is written before the
+   * connections close (BullMQ's own forced close would leave the run to finish in an orphaned
+   * process that reports progress on a closed connection).
+   */
   async close({ force = false }: { force?: boolean } = {}): Promise<void> {
     await this.ready
-    await this.scheduleWorker?.close(force)
-    await this.worker?.close(force)
+    await this.scheduleWorker?.close()
+    if (force && this.worker) await killTrainingProcesses(this.worker)
+    await this.worker?.close()
     await this.scheduleQueue.close()
     await this.queue.close()
   }
+}
+
+/**
+ * SIGKILLs the training processes of a worker's sandbox (BullMQ 5.13's private child pool: the
+ * version is pinned).
+ */
+async function killTrainingProcesses(worker: Worker): Promise<void> {
+  type Child = { kill(signal?: string): Promise<void> }
+  const pool = (worker as unknown as { childPool?: { retained: Record<string, Child> } }).childPool
+  if (!pool) return
+  await Promise.all(Object.values(pool.retained).map((child) => child.kill("SIGKILL")))
 }

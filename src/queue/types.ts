@@ -73,10 +73,9 @@ export interface TrainingQueue {
   onCompleted(listener: Listener<TrainingCompletedEvent>): Unsubscribe
   onFailed(listener: Listener<TrainingFailedEvent>): Unsubscribe
   /**
-   * Stops taking work and closes connections. Waits for an active run to finish unless `force`.
-   * Forced, BullMQ gives the training process SIGTERM and up to 30 s to finish, then SIGKILL;
-   * a run cut short stays active in Redis until its lock expires and another worker runs it
-   * again as a stalled job. The in-process queue kills its child at once (the run is lost).
+   * Stops taking work and closes connections. Waits for an active run to finish unless `force`:
+   * then its training process is killed and the attempt fails (with BullMQ, retried by any
+   * worker if attempts are left; the in-process queue's pending runs are lost).
    */
   close(opts?: { force?: boolean }): Promise<void>
 }

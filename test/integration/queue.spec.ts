@@ -13,6 +13,7 @@ import path from "path"
 import IORedis from "ioredis"
 import { Queue } from "bullmq"
 import {
+  BullMQTrainingQueue,
   createTrainingQueue,
   IN_PROCESS_WARNING,
   nextCronTime,
@@ -41,8 +42,8 @@ function quietLogger() {
 
 function open(options: Partial<CreateTrainingQueueOptions> & { redis: boolean }): TrainingQueue {
   const { redis, ...rest } = options
-  const prefix = `${RUN}-${prefixes++}`
-  if (redis) usedPrefixes.push(prefix)
+  const prefix = rest.prefix ?? `${RUN}-${prefixes++}`
+  if (redis && !usedPrefixes.includes(prefix)) usedPrefixes.push(prefix)
   const queue = createTrainingQueue({
     redisUrl: redis ? REDIS_URL : undefined,
     prefix,
@@ -88,8 +89,12 @@ const progressed = (queue: TrainingQueue, match?: (event: TrainingProgressEvent)
 
 const sleep = (ms: number) => new Promise((resolve) => setTimeout(resolve, ms))
 
+// Each test's queues close after it: their workers' training processes end with them.
+afterEach(async () => {
+  await Promise.all(opened.splice(0).map((queue) => queue.close({ force: true }).catch(() => undefined)))
+})
+
 afterAll(async () => {
-  await Promise.all(opened.map((queue) => queue.close({ force: true }).catch(() => undefined)))
   const redis = new IORedis(REDIS_URL, { maxRetriesPerRequest: 1 })
   try {
     for (const prefix of usedPrefixes) {
@@ -340,9 +345,42 @@ describe.each([
   })
 })
 
+it("runs one training at a time across workers sharing the queue", async () => {
+  const prefix = `${RUN}-shared`
+  const options = { redis: true, prefix, debounceMs: 20, entryArgs: { mode: "hang", holdMs: 300 } }
+  const first = open(options)
+  const second = open(options)
+  await Promise.all([(first as BullMQTrainingQueue).ready, (second as BullMQTrainingQueue).ready])
+  const log: string[] = []
+  for (const queue of [first, second]) {
+    queue.onStarted((e) => {
+      log.push(`started ${e.jobId}`)
+    })
+    queue.onCompleted((e) => {
+      log.push(`completed ${e.jobId}`)
+    })
+  }
+  // Either queue's worker may take a job: listen on both.
+  const onBoth =
+    <E>(on: (queue: TrainingQueue, listener: (event: E) => void) => () => void) =>
+    (listener: (event: E) => void) => {
+      const offs = [first, second].map((queue) => on(queue, listener))
+      return () => offs.forEach((off) => off())
+    }
+  const hanging = next<TrainingProgressEvent>(onBoth((queue, listener) => queue.onProgress(listener)))
+  const a = await first.requestTraining("manual")
+  await hanging
+  const b = await second.requestTraining("order")
+  expect(b.jobId).not.toBe(a.jobId)
+  await next<TrainingCompletedEvent>(
+    onBoth((queue, listener) => queue.onCompleted(listener)),
+    (e) => e.jobId === b.jobId
+  )
+  expect(log).toEqual([`started ${a.jobId}`, `completed ${a.jobId}`, `started ${b.jobId}`, `completed ${b.jobId}`])
+})
+
 it("keeps one repeatable job per queue, with the configured pattern", async () => {
   const prefix = `${RUN}-schedule`
-  usedPrefixes.push(prefix)
   const base = { redis: true, prefix, worker: true }
   const scheduled = async () => {
     const raw = new Queue("recommendations-schedule", { connection: redisOptionsFromUrl(REDIS_URL), prefix })
