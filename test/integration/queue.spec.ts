@@ -326,6 +326,30 @@ describe.each([
     expect((event.result as { pid: number }).pid).not.toBe(pid)
   })
 
+  it("kills the training process on a forced close and fails the attempt", async () => {
+    const queue = open({ redis, attempts: 1, entryArgs: { mode: "hang" } })
+    const hanging = progressed(queue, (e) => (e.progress as { stage: string }).stage === "hanging")
+    const failure = failed(queue)
+    const { jobId } = await queue.requestTraining("manual")
+    const { pid } = (await hanging).progress as { pid: number }
+    const closing = Date.now()
+    await queue.close({ force: true })
+    expect(Date.now() - closing).toBeLessThan(5_000)
+    expect(await failure).toMatchObject({ jobId, willRetry: false, error: expect.stringMatching(/SIGKILL/) })
+    expect(alive(pid)).toBe(false)
+    if (redis) {
+      const raw = new Queue("recommendations", {
+        connection: redisOptionsFromUrl(REDIS_URL),
+        prefix: usedPrefixes[usedPrefixes.length - 1],
+      })
+      try {
+        expect(await (await raw.getJob(jobId))!.getState()).toBe("failed")
+      } finally {
+        await raw.close()
+      }
+    }
+  })
+
   it("requests a run on its cron schedule", async () => {
     // Six fields: every second.
     const queue = open({ redis, schedule: "* * * * * *" })
