@@ -10,12 +10,15 @@
  *
  * Processing: a Worker whose processor is a file (processor.ts compiled), which BullMQ runs in a
  * child process; concurrency 1, and global concurrency 1: with several worker processes (more
- * Medusa workers, more machines) one run still trains at a time. Failures: `attempts` (default 2: one retry, exponential backoff
- * from `backoffMs`, default 60 s), then the job is failed with the error. A training process that
- * is killed fails its attempt like an error ("Unexpected exit code: null signal: SIGKILL"). A
- * worker process that dies stops renewing the job's lock (`lockDurationMs`, 60 s); another worker
- * (or this one after restart) finds the job stalled after `stalledIntervalMs` (30 s) and runs it
- * again, once (`maxStalledCount` 1); stalled twice, it is failed.
+ * Medusa workers, more machines) one run still trains at a time.
+ *
+ * Failures: `attempts` (default 2: one retry, exponential backoff from `backoffMs`, default 60 s),
+ * then the job is failed with the error. A training process that is killed (or a forced close)
+ * fails its attempt like an error ("Unexpected exit code: null signal: SIGKILL"). A worker process
+ * that dies stops renewing the job's lock (`lockDurationMs`, 60 s; its training process exits
+ * with it); another worker (or this one after restart) finds the job stalled within
+ * `stalledIntervalMs` (30 s) of the lock expiring and runs it again, once (`maxStalledCount` 1);
+ * stalled twice, it is failed.
  *
  * Schedule: a repeatable job (cron `schedule`) on a small companion queue,
  * `recommendations-schedule`, whose worker (in this process, no sandbox: it only enqueues) makes
