@@ -37,6 +37,7 @@ import {
   type QueueLogger,
   type RequestTrainingOptions,
   type RequestTrainingResult,
+  type CommonQueueOptions,
   type TrainingJobData,
   type TrainingQueue,
   type TrainingTrigger,
@@ -45,28 +46,11 @@ import {
 export const QUEUE_NAME = "recommendations"
 export const JOB_NAME = "train"
 
-export type BullMQTrainingQueueOptions = {
+export type BullMQTrainingQueueOptions = CommonQueueOptions & {
   redisUrl: string
-  logger: QueueLogger
-  /** Absolute path of the training entry module, carried by each job. */
-  entry?: string
-  /** JSON handed to the entry as `context.args`. */
-  entryArgs?: unknown
-  /** Run the worker (and the schedule) in this process; false only enqueues. Default true. */
-  worker?: boolean
-  /** Delay of order- and catalog-triggered runs. Default 5 minutes. */
-  debounceMs?: number
-  /** Cron pattern of the scheduled run, or false for none. Default nightly (DEFAULT_SCHEDULE). */
-  schedule?: string | false | null
-  /** IANA timezone of the schedule; default the server's. */
-  timezone?: string
   /** BullMQ key prefix. Default "bull". */
   prefix?: string
   queueName?: string
-  /** Attempts per run (1 = no retry). Default 2. */
-  attempts?: number
-  /** First retry delay, doubled per attempt. Default 60 s. */
-  backoffMs?: number
   /** Lock held by a worker on its active job, renewed every half. Default 60 s. */
   lockDurationMs?: number
   /** How often workers look for jobs whose lock expired. Default 30 s. */
@@ -77,8 +61,6 @@ export type BullMQTrainingQueueOptions = {
   keepJobs?: number
   /** A request fails after this long, e.g. while Redis is unreachable. Default 10 s. */
   requestTimeoutMs?: number
-  /** The compiled processor; default processorFile(). */
-  processorFile?: string
 }
 
 /** ioredis options from a redis:// or rediss:// URL. */

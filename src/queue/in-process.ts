@@ -17,6 +17,7 @@ import {
   type RequestTrainingOptions,
   type RequestTrainingResult,
   type TrainingJobData,
+  type CommonQueueOptions,
   type TrainingQueue,
   type TrainingTrigger,
 } from "./types"
@@ -24,21 +25,7 @@ import {
 export const IN_PROCESS_WARNING =
   "recommendations: no Redis configured: training runs on an in-process queue; jobs are lost on restart"
 
-export type InProcessTrainingQueueOptions = {
-  logger: QueueLogger
-  entry?: string
-  entryArgs?: unknown
-  /** Run jobs in this process's children; false only records requests (they never run). */
-  worker?: boolean
-  debounceMs?: number
-  schedule?: string | false | null
-  timezone?: string
-  /** Attempts per run (1 = no retry). Default 2. */
-  attempts?: number
-  /** First retry delay, doubled per attempt. Default 60 s. */
-  backoffMs?: number
-  processorFile?: string
-}
+export type InProcessTrainingQueueOptions = CommonQueueOptions
 
 type PendingJob = { id: string; data: TrainingJobData; attemptsMade: number; dueAt: number }
 

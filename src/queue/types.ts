@@ -81,6 +81,29 @@ export interface TrainingQueue {
 }
 
 /** The subset of Medusa's logger the queue uses. */
+/** Options both queues take. */
+export type CommonQueueOptions = {
+  logger: QueueLogger
+  /** Absolute path of the training entry module, carried by each job. */
+  entry?: string
+  /** JSON handed to the entry as `context.args`. */
+  entryArgs?: unknown
+  /** Run jobs (and the schedule) in this process; false only enqueues. Default true. */
+  worker?: boolean
+  /** Delay of order- and catalog-triggered runs. Default 5 minutes. */
+  debounceMs?: number
+  /** Cron pattern of the scheduled run, or false for none. Default nightly (DEFAULT_SCHEDULE). */
+  schedule?: string | false | null
+  /** IANA timezone of the schedule; default the server's. */
+  timezone?: string
+  /** Attempts per run (1 = no retry). Default 2. */
+  attempts?: number
+  /** First retry delay, doubled per attempt. Default 60 s. */
+  backoffMs?: number
+  /** The compiled processor; default processorFile(). */
+  processorFile?: string
+}
+
 export type QueueLogger = {
   info(message: string): void
   warn(message: string): void
