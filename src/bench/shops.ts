@@ -64,7 +64,7 @@ export async function benchShops(log: (line: string) => void): Promise<void> {
   const every: [string, Orders, ExchangeData][] = [...shops.map(([name, orders]) => [name, orders, data] as [string, Orders, ExchangeData]), ...extras.map(([dir, shop]) => [dir, shop.orders, shop] as [string, Orders, ExchangeData])]
   for (const [name, orders, shop] of every) {
     const r = await offlineEvaluation(
-      { orders, documents: shop.documents, entries: shop.documents.map((d) => ({ categories: d.categories, tags: d.tags })), productIds: shop.productIds },
+      { orders, documents: shop.documents, productIds: shop.productIds },
       { testFraction: 0.1, k: 10 }
     )
     log(`  ${name.padEnd(26)} ${String(r.orders).padStart(6)} orders  also-bought ${cell(r.alsoBought)} for-you ${cell(r.forYou)}`)

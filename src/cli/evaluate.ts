@@ -166,7 +166,6 @@ export async function main(argv: string[]): Promise<number> {
     {
       orders: data.orders,
       documents: data.documents,
-      entries: data.documents.map((d) => ({ categories: d.categories, tags: d.tags })),
       productIds: data.productIds,
     },
     { testFraction: args.testFraction, k: args.k }

@@ -7,6 +7,7 @@
  * which were tuned on a large shop.
  */
 import { createScratch } from "./blend"
+import { indexCatalog } from "./catalog"
 import { evaluate, sliceOrders, type Strategy } from "./evaluation"
 import { fitModels, type TrainingInput, type TrainingParams } from "./fit"
 import { contentSimilarity } from "./mmr"
@@ -16,20 +17,10 @@ import type { Catalog, Model, Surface, SurfaceSettings } from "./types"
 
 const K = 10
 
-/** A catalogue with every item shown, for scoring lists offline. */
+/** A catalogue with every item shown and the training categories, for scoring lists offline. */
 function openCatalog(input: TrainingInput): Catalog {
-  const n = input.orders.nItems
-  const none = { offsets: new Uint32Array(n + 1), ids: new Uint32Array(0), values: new Float32Array(0) }
-  return {
-    nItems: n,
-    categories: input.categories,
-    tags: none,
-    collection: new Int32Array(n).fill(-1),
-    type: new Int32Array(n).fill(-1),
-    price: new Float32Array(n).fill(NaN),
-    createdAt: new Float64Array(n).fill(-1),
-    available: new Uint8Array(n).fill(1),
-  }
+  const { catalog } = indexCatalog(Array.from({ length: input.orders.nItems }, () => ({})))
+  return { ...catalog, categories: input.categories }
 }
 
 /** The best multiplier per task, or 1 when the shop is too large or too small to measure. */

@@ -5,7 +5,7 @@
  */
 import { popularityOrder, rebuy, topExcluding } from "./baselines"
 import { createScratch } from "./blend"
-import { indexCatalog, type CatalogEntry } from "./catalog"
+import { indexCatalog } from "./catalog"
 import { evaluate, timeSplit, type Evaluation, type History, type Strategy } from "./evaluation"
 import { contentSimilarity } from "./mmr"
 import { SURFACE_DEFAULTS } from "./params"
@@ -15,9 +15,8 @@ import type { Orders, ProductDocument, RecommendationRequest, Surface, SurfaceSe
 
 export interface OfflineInput {
   orders: Orders
+  /** Per item: its text, and the categories, tags, type and collection rules and diversity read. */
   documents: ProductDocument[]
-  /** Catalogue attributes per item (categories, tags, ...). */
-  entries: CatalogEntry[]
   /** Product ids per item: popularity breaks ties by id, as the protocol says. */
   productIds: string[]
 }
@@ -45,7 +44,7 @@ export async function offlineEvaluation(input: OfflineInput, options: OfflineOpt
   const { k } = options
   const surfaces = options.surfaces ?? SURFACE_DEFAULTS
   const { train: trainOrders, test } = timeSplit(input.orders, options.testFraction)
-  const { catalog, names } = indexCatalog(input.entries)
+  const { catalog, names } = indexCatalog(input.documents)
 
   const started = process.hrtime.bigint()
   const model = await train(

@@ -75,7 +75,6 @@ beforeAll(async () => {
     {
       orders: data.orders,
       documents: data.documents,
-      entries: data.documents.map((d) => ({ categories: d.categories, tags: d.tags })),
       productIds: data.productIds,
     },
     { testFraction: 0.375, k: 2 }
