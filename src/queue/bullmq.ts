@@ -2,7 +2,8 @@
  * The training queue on BullMQ (Redis): queue `recommendations`, job name `train`.
  *
  * Dedupe: the pending run has a deterministic id, `train-<generation>`, the generation being a
- * counter in Redis (`<prefix>:recommendations:train-generation`). A request looks at that job:
+ * counter in Redis (`<prefix>:recommendations:train-generation`), started at the current time in
+ * milliseconds so that ids stay unique when Redis loses its data (training runs keep them). A request looks at that job:
  * none yet -> it adds it; waiting or delayed -> it joins it (and may bring it forward); active or
  * finished -> it moves the counter on (compare-and-set, so concurrent requesters agree) and adds
  * the next generation. A request joins only a run that has not yet read its data, so the events
@@ -180,6 +181,7 @@ export class BullMQTrainingQueue extends TrainingEvents implements TrainingQueue
     const client = await this.queue.client
     const requestId = randomUUID()
     for (let round = 0; round < 8; round++) {
+      await client.set(this.generationKey, String(Date.now()), "NX")
       const generation = (await client.get(this.generationKey)) ?? "0"
       const jobId = `${JOB_NAME}-${generation}`
       const existing = await Job.fromId<TrainingJobData>(this.queue, jobId)

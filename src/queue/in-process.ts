@@ -34,7 +34,8 @@ const MAX_TIMEOUT = 2 ** 31 - 1
 
 export class InProcessTrainingQueue extends TrainingEvents implements TrainingQueue {
   readonly kind = "in-process" as const
-  private generation = 0
+  /** Starts at the current time: job ids stay unique across restarts (training runs keep them). */
+  private generation = Date.now()
   private pending?: PendingJob
   private pendingTimer?: NodeJS.Timeout
   private active?: { job: PendingJob; child: ChildProcess; done: Promise<void> }

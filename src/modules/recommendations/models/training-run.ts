@@ -10,6 +10,10 @@ export const TrainingRun = model
     {
       id: model.id({ prefix: "recrun" }).primaryKey(),
       status: model.enum([...TRAINING_RUN_STATUSES]).default("queued"),
+      /** The queue's job id: the queue's events (started, progress, failed) find their run by it. */
+      job_id: model.text().nullable(),
+      /** 1 for the first attempt; a retried job updates the same run. */
+      attempt: model.number().default(0),
       trigger: model.enum([...TRAINING_TRIGGERS]),
       /** 0..1 */
       progress: model.float().default(0),
@@ -25,4 +29,7 @@ export const TrainingRun = model
       model_version_id: model.text().nullable(),
     }
   )
-  .indexes([{ on: ["status"], where: null }])
+  .indexes([
+    { on: ["status"], where: null },
+    { on: ["job_id"], unique: true, where: null },
+  ])
