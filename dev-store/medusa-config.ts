@@ -35,6 +35,8 @@ export default defineConfig({
       cookieSecret: process.env.COOKIE_SECRET || "supersecret",
     },
   },
+  // DISABLE_MEDUSA_ADMIN=true (as in Medusa's starter): no admin bundle, e.g. for benchmarks.
+  admin: { disable: process.env.DISABLE_MEDUSA_ADMIN === "true" },
   // An absolute path: Medusa resolves `<resolve>/package.json` and loads `.medusa/server/src`.
   // The plugin's module (`recommendations`, with its migrations) is registered from
   // `.medusa/server/src/modules/` with these same options: no `modules` entry is needed.

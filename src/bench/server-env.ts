@@ -1,0 +1,7 @@
+/**
+ * The server benchmark's environment, set before Medusa's modules are first loaded (its logger
+ * reads LOG_LEVEL when imported): quiet logs, no telemetry, no admin bundle.
+ */
+process.env.MEDUSA_DISABLE_TELEMETRY = "true"
+process.env.LOG_LEVEL ??= "error"
+process.env.DISABLE_MEDUSA_ADMIN = "true"

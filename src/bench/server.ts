@@ -1,0 +1,223 @@
+/**
+ * Server benchmark: the plugin inside a running Medusa store (the development store,
+ * dev-store/medusa-config.ts, booted in this process the way `medusa develop` boots it, with its
+ * HTTP server listening), holding all of Online Retail: 3,958 products created through Medusa's
+ * workflow and 20k orders of purchase events (src/import). It measures, in one run:
+ * - the largest event-loop delay of this HTTP process while a manual training of Online Retail
+ *   runs (in its own process) and the new model is loaded and swapped in (goal < 20 ms);
+ * - the also-bought route without hydration at 500 requests/s from a separate load process
+ *   (goal p99 < 10 ms);
+ * - the hydrated route against Medusa's own `GET /store/products?id[]=...` for the same ids and
+ *   fields, alternating, as a ratio of medians (goal <= 1.3).
+ * The store's database (`medusa_recs_bench`, or RECS_BENCH_DB) is kept between runs: seeding is
+ * skipped when the products and events are already there (drop the database to start over).
+ */
+import "./server-env"
+import { fork, spawnSync } from "child_process"
+import { existsSync } from "fs"
+import path from "path"
+import { monitorEventLoopDelay } from "perf_hooks"
+import express from "express"
+import { createApiKeysWorkflow, createRegionsWorkflow, linkSalesChannelsToApiKeyWorkflow } from "@medusajs/core-flows"
+import { knex } from "@medusajs/framework/mikro-orm/knex"
+import type { MedusaContainer } from "@medusajs/framework/types"
+import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
+import { importExchange } from "../import/exchange-import"
+import { loadOnlineRetail } from "./training"
+import type { LoadRequest, LoadResult } from "./load-child"
+
+const RATE = 500
+const LOAD_SECONDS = 10
+const RATIO_SEEDS = 100
+const GOALS = { delayMs: 20, p99Ms: 10, ratio: 1.3 }
+
+const packageRoot = path.resolve(__dirname, path.extname(__filename) === ".js" ? "../../../.." : "../..")
+const devStore = path.join(packageRoot, "dev-store")
+
+const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
+const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5)
+const ms = (x: number) => x.toFixed(2)
+
+async function ensureDatabase(name: string, log: (line: string) => void): Promise<string> {
+  const admin = knex({ client: "pg", connection: "postgres://postgres@127.0.0.1:5432/postgres" })
+  try {
+    const { rows } = await admin.raw("SELECT 1 FROM pg_database WHERE datname = ?", [name])
+    if (!rows.length) await admin.raw(`CREATE DATABASE "${name}"`)
+  } finally {
+    await admin.destroy()
+  }
+  const url = `postgres://postgres@127.0.0.1:5432/${name}`
+  const started = Date.now()
+  const migrate = spawnSync(process.execPath, [require.resolve("@medusajs/cli/cli.js"), "db:migrate"], {
+    cwd: devStore,
+    env: { ...process.env, DATABASE_URL: url, LOG_LEVEL: "error", MEDUSA_DISABLE_TELEMETRY: "true" },
+    encoding: "utf8",
+  })
+  if (migrate.status !== 0) throw new Error(`db:migrate failed: ${migrate.stderr || migrate.stdout}`)
+  log(`  database ${name}: migrated in ${((Date.now() - started) / 1000).toFixed(1)} s`)
+  return url
+}
+
+type Store = { container: MedusaContainer; port: number; close: () => Promise<void> }
+
+async function bootStore(): Promise<Store> {
+  // The store's medusa-config.ts is TypeScript, as in a merchant's project: load it as the medusa CLI does.
+  require("ts-node").register({ transpileOnly: true })
+  const app = express()
+  const loaders = require("@medusajs/medusa/loaders/index").default
+  const { container, shutdown } = await loaders({ directory: devStore, expressApp: app })
+  const server = await new Promise<import("http").Server>((resolve) => {
+    const listening = app.listen(0, "127.0.0.1", () => resolve(listening))
+  })
+  const port = (server.address() as import("net").AddressInfo).port
+  return {
+    container,
+    port,
+    close: async () => {
+      await new Promise((resolve) => server.close(resolve))
+      await shutdown()
+    },
+  }
+}
+
+/** A publishable key for the default sales channel, a GBP region; the ids the benchmark needs. */
+async function storefrontSetup(container: MedusaContainer) {
+  const query = container.resolve(ContainerRegistrationKeys.QUERY)
+  const { data: stores } = await query.graph({ entity: "store", fields: ["default_sales_channel_id"] })
+  const salesChannelId = stores[0].default_sales_channel_id as string
+  const { data: keys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { title: "bench", type: "publishable" } })
+  let token = keys[0]?.token as string | undefined
+  if (!token) {
+    const { result } = await createApiKeysWorkflow(container).run({
+      input: { api_keys: [{ title: "bench", type: "publishable", created_by: "" }] },
+    })
+    await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: result[0].id, add: [salesChannelId] } })
+    token = result[0].token
+  }
+  const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: "gbp" } })
+  let regionId = regions[0]?.id as string | undefined
+  if (!regionId) {
+    const { result } = await createRegionsWorkflow(container).run({
+      input: { regions: [{ name: "United Kingdom", currency_code: "gbp", countries: ["gb"] }] },
+    })
+    regionId = result[0].id
+  }
+  return { salesChannelId, token: token!, regionId: regionId! }
+}
+
+function runLoadChild(request: LoadRequest): Promise<LoadResult> {
+  const file = path.join(__dirname, `load-child${path.extname(__filename)}`)
+  return new Promise((resolve, reject) => {
+    const child = fork(file, [], { stdio: "inherit" })
+    child.once("message", (result) => resolve(result as LoadResult))
+    child.once("error", reject)
+    child.once("exit", (code) => code && reject(new Error(`load generator exited with ${code}`)))
+    child.send(request)
+  })
+}
+
+async function timedGet(url: string, headers: Record<string, string>): Promise<{ ms: number; body: any }> {
+  const started = performance.now()
+  const response = await fetch(url, { headers })
+  const body = await response.json()
+  if (response.status !== 200) throw new Error(`${url}: ${response.status} ${JSON.stringify(body)}`)
+  return { ms: performance.now() - started, body }
+}
+
+export async function benchServer(log: (line: string) => void): Promise<void> {
+  const data = loadOnlineRetail(log)
+  const dbName = process.env.RECS_BENCH_DB || "medusa_recs_bench"
+  log(`server: Online Retail in the development store; queue ${process.env.REDIS_URL ? "BullMQ on " + process.env.REDIS_URL : "in process (no REDIS_URL)"}`)
+  process.env.DATABASE_URL = await ensureDatabase(dbName, log)
+  if (!existsSync(path.join(packageRoot, ".medusa/server/src"))) throw new Error("run `npm run build` first")
+
+  const store = await bootStore()
+  try {
+    const { container, port } = store
+    const { salesChannelId, token, regionId } = await storefrontSetup(container)
+    let started = Date.now()
+    const imported = await importExchange(container, data, {
+      salesChannelId,
+      currencyCode: "gbp",
+      price: () => 10,
+    })
+    log(
+      `  seeded: ${imported.productsCreated} products created, ${imported.purchasesRecorded} purchase events recorded ` +
+        `(${imported.productIds.size} products in the store) in ${((Date.now() - started) / 1000).toFixed(1)} s`
+    )
+    const recommendations = container.resolve<any>("recommendations")
+    const base = `http://127.0.0.1:${port}`
+    const headers = { "x-publishable-api-key": token }
+    const seeds = [...imported.productIds.values()]
+    const alsoBought = (id: string, extra = "") =>
+      `${base}/store/products/${id}/recommendations?surface=also_bought&limit=10${extra}`
+
+    // Training: a manual run while this process serves a trickle of requests (so the new model is
+    // loaded and swapped in during the measured window); the delay histogram covers all of it.
+    const delay = monitorEventLoopDelay({ resolution: 1 })
+    const before = await recommendations.loadCurrentModel()
+    started = Date.now()
+    delay.enable()
+    const { jobId } = await recommendations.requestTraining("manual")
+    let run: any
+    let trickle = 0
+    while (!run || !["succeeded", "failed"].includes(run.status)) {
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      await fetch(alsoBought(seeds[trickle++ % seeds.length], "&hydrate=false"), { headers }).then((r) => r.arrayBuffer())
+      ;[run] = await recommendations.listTrainingRuns({ job_id: jobId })
+    }
+    if (run.status !== "succeeded") throw new Error(`training failed: ${run.error}`)
+    const trainedIn = (Date.now() - started) / 1000
+    const swapDeadline = Date.now() + 15_000
+    let swapped = false
+    while (Date.now() < swapDeadline) {
+      const { body } = await timedGet(alsoBought(seeds[trickle++ % seeds.length], "&hydrate=false"), headers)
+      await new Promise((resolve) => setTimeout(resolve, 100))
+      if (body.model_version === run.model_version_id || body.model_version_id === run.model_version_id) {
+        swapped = true
+        break
+      }
+    }
+    delay.disable()
+    log(
+      `  training (manual, ${run.counts?.lines ?? "?"} lines): ${trainedIn.toFixed(1)} s; previous version ${before ? before.version : "none"}; ` +
+        `new version ${swapped ? "served" : "not seen in responses within 15 s"}`
+    )
+    log(
+      `  event-loop delay of the HTTP process during training and swap: max ${ms(delay.max / 1e6)} ms, p99 ${ms(delay.percentile(99) / 1e6)} ms ` +
+        `(goal max < ${GOALS.delayMs} ms)`
+    )
+
+    // Warm every route once, then the open-loop load from another process.
+    const urls = Array.from({ length: 2000 }, (_, i) => alsoBought(seeds[(i * 7919) % seeds.length], "&hydrate=false"))
+    for (const url of urls.slice(0, 200)) await fetch(url, { headers }).then((r) => r.arrayBuffer())
+    const load = await runLoadChild({ urls, headers, ratePerSecond: RATE, seconds: LOAD_SECONDS })
+    const sorted = load.latencies.sort((a, b) => a - b)
+    log(
+      `  also_bought, hydrate=false, ${RATE} req/s for ${LOAD_SECONDS} s: p50 ${ms(quantile(sorted, 0.5))} ms, p99 ${ms(quantile(sorted, 0.99))} ms, ` +
+        `max ${ms(sorted[sorted.length - 1])} ms; ${load.sent} sent, ${load.latencies.length} ok, ${load.errors} errors ` +
+        `${JSON.stringify(load.statuses)} (goal p99 < ${GOALS.p99Ms} ms)`
+    )
+
+    // Hydrated route vs Medusa's own list of the same products, same fields and region.
+    const ours: number[] = []
+    const theirs: number[] = []
+    for (let i = 0; i < RATIO_SEEDS + 10; i++) {
+      const seed = seeds[(i * 104729) % seeds.length]
+      const hydrated = await timedGet(alsoBought(seed, `&region_id=${regionId}`), headers)
+      const ids: string[] = hydrated.body.products.map((p: { id: string }) => p.id)
+      if (!ids.length) continue
+      const own = await timedGet(`${base}/store/products?region_id=${regionId}&limit=${ids.length}&${ids.map((id) => `id[]=${id}`).join("&")}`, headers)
+      if (i < 10) continue // warm-up
+      ours.push(hydrated.ms)
+      theirs.push(own.ms)
+    }
+    const ratio = median(ours) / median(theirs)
+    log(
+      `  hydrated also_bought / GET /store/products (same ids, region): median ${ms(median(ours))} / ${ms(median(theirs))} ms = ${ratio.toFixed(2)} ` +
+        `over ${ours.length} seeds (goal <= ${GOALS.ratio})`
+    )
+  } finally {
+    await store.close()
+  }
+}
