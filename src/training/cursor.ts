@@ -1,0 +1,30 @@
+/**
+ * Streams a query's rows in pages through a server-side cursor, so a table of millions of rows
+ * never sits in memory at once. Cursors live inside a transaction: the caller passes one.
+ */
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+
+/** Rows fetched per round trip. */
+export const PAGE_ROWS = 10_000
+
+let cursors = 0
+
+export async function forEachPage<Row>(
+  trx: Knex.Transaction,
+  query: Knex.QueryBuilder | Knex.Raw,
+  onPage: (rows: Row[]) => void,
+  pageRows = PAGE_ROWS
+): Promise<number> {
+  const { sql, bindings } = query.toSQL()
+  const cursor = `training_cursor_${++cursors}`
+  await trx.raw(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, bindings as Knex.RawBinding[])
+  let total = 0
+  for (;;) {
+    const { rows } = await trx.raw(`FETCH FORWARD ${pageRows} FROM ${cursor}`)
+    if (!rows.length) break
+    total += rows.length
+    onPage(rows as Row[])
+  }
+  await trx.raw(`CLOSE ${cursor}`)
+  return total
+}
