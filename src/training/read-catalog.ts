@@ -5,7 +5,7 @@
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { ProductDocument } from "../engine/types"
-import { forEachPage } from "./cursor"
+import { forEachPage, type Paging } from "./cursor"
 import { Growable } from "./growable"
 import type { IdIndex } from "./id-index"
 import { categoryIdsOf, productDocumentOf, type ProductDocumentRow } from "./product-document"
@@ -25,7 +25,7 @@ export async function readCatalog(
   products: IdIndex,
   categories: IdIndex,
   metadataKeys: readonly string[],
-  onRows: (rows: number) => void
+  paging: Paging
 ): Promise<CatalogRead> {
   const columns = ["product_id", "title", "subtitle", "description", "type", "collection", "categories", "tags"]
   // The metadata column can be large; it is read only when the content model wants some of it.
@@ -41,7 +41,7 @@ export async function readCatalog(
       for (const id of new Set(categoryIdsOf(row.categories))) items.push(categories.of(id))
       offsets.push(items.length)
     }
-    onRows(rows.length)
-  })
+    paging.onRows(rows.length)
+  }, paging.pageRows)
   return { documents, categoryOffsets: offsets.toArray(), categoryItems: items.toArray() }
 }

@@ -5,7 +5,7 @@
  * lines are contiguous and orders are oldest first.
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { forEachPage } from "./cursor"
+import { forEachPage, type Paging } from "./cursor"
 import type { IdIndex } from "./id-index"
 import { OrdersBuilder } from "./orders-builder"
 
@@ -17,7 +17,7 @@ export async function readPurchases(
   trx: Knex.Transaction,
   products: IdIndex,
   expectedLines: number,
-  onRows: (rows: number) => void
+  paging: Paging
 ): Promise<OrdersBuilder> {
   const lines = trx(EVENT_TABLE)
     .where({ type: "purchase" })
@@ -44,7 +44,7 @@ export async function readPurchases(
     for (const row of rows) {
       builder.addLine(row.order_key, row.order_time, row.customer_id, products.of(row.product_id), Number(row.quantity))
     }
-    onRows(rows.length)
-  })
+    paging.onRows(rows.length)
+  }, paging.pageRows)
   return builder
 }

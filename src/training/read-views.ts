@@ -4,7 +4,7 @@
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { Views } from "../engine/trending"
-import { forEachPage } from "./cursor"
+import { forEachPage, type Paging } from "./cursor"
 import { Growable } from "./growable"
 import type { IdIndex } from "./id-index"
 import { EVENT_TABLE } from "./read-purchases"
@@ -17,7 +17,7 @@ export async function readViews(
   trx: Knex.Transaction,
   products: IdIndex,
   expected: number,
-  onRows: (rows: number) => void
+  paging: Paging
 ): Promise<{ items: Uint32Array; time: Float64Array }> {
   const query = trx(EVENT_TABLE)
     .whereIn("type", [...VIEW_TYPES])
@@ -30,7 +30,7 @@ export async function readViews(
       items.push(products.of(row.product_id))
       time.push(row.time)
     }
-    onRows(rows.length)
-  })
+    paging.onRows(rows.length)
+  }, paging.pageRows)
   return { items: items.toArray(), time: time.toArray() } satisfies Views
 }

@@ -46,6 +46,8 @@ export type ReadOptions = {
   metadataKeys: readonly string[]
   /** Share of the rows read so far (0..1). */
   onProgress?: (fraction: number) => void
+  /** Rows per cursor fetch; default PAGE_ROWS. */
+  pageRows?: number
 }
 
 export async function readTrainingData(knex: Knex, options: ReadOptions): Promise<TrainingData> {
@@ -60,9 +62,10 @@ export async function readTrainingData(knex: Knex, options: ReadOptions): Promis
       }
       const products = new IdIndex()
       const categoryIndex = new IdIndex()
-      const catalog = await readCatalog(trx, products, categoryIndex, options.metadataKeys, onRows)
-      const purchases = await readPurchases(trx, products, expected.purchases, onRows)
-      const views = await readViews(trx, products, expected.views, onRows)
+      const page = { pageRows: options.pageRows, onRows }
+      const catalog = await readCatalog(trx, products, categoryIndex, options.metadataKeys, page)
+      const purchases = await readPurchases(trx, products, expected.purchases, page)
+      const views = await readViews(trx, products, expected.views, page)
 
       const nItems = products.size
       const nDocuments = catalog.documents.length

@@ -11,7 +11,9 @@ import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import type { Neighbours } from "../../src/engine/types"
 import type { LoadedModel, RecommendationsModuleService } from "../../src/modules/recommendations"
 import { createTrainingQueue, type TrainingCompletedEvent, type TrainingProgress, type TrainingQueue } from "../../src/queue"
+import { openTrainingDatabase } from "../../src/training/database"
 import trainingEntry from "../../src/training/entry"
+import { readTrainingData } from "../../src/training/read"
 import { trainingEntryFile, type TrainingEntryArgs } from "../../src/training/types"
 
 jest.setTimeout(120_000)
@@ -185,6 +187,42 @@ medusaIntegrationTestRunner({
         "prod_c",
         "prod_d",
       ])
+    })
+
+    it("reads the same data whatever the page size, each order's lines together, oldest order first", async () => {
+      await seedCatalogue()
+      await service.updateProductDocuments({ selector: { product_id: "prod_a" }, data: { metadata: { material: "linen", care: ["wash", 30] } } })
+      const { events } = history()
+      // Recorded newest first: the read orders them by time.
+      await service.recordEvents([...events].reverse())
+      const knex = openTrainingDatabase(args)
+      try {
+        const whole = await readTrainingData(knex, { metadataKeys: ["material", "care"] })
+        const fractions: number[] = []
+        const paged = await readTrainingData(knex, { metadataKeys: ["material", "care"], pageRows: 3, onProgress: (f) => fractions.push(f) })
+        expect(paged).toEqual(whole)
+        // One report per page of 3 rows: documents, purchase lines, no views.
+        expect(fractions).toHaveLength(Math.ceil(8 / 3) + Math.ceil(events.length / 3))
+        expect(fractions[fractions.length - 1]).toBe(1)
+
+        const { orders, productIds, documents } = whole
+        const basket = (o: number) => Array.from(orders.items.subarray(orders.offsets[o], orders.offsets[o + 1]), (i) => productIds[i]).sort()
+        expect(basket(0)).toEqual(["prod_a", "prod_c"])
+        expect(basket(1)).toEqual(["prod_a", "prod_b"])
+        expect(basket(2)).toEqual(["prod_e", "prod_f", "prod_h"])
+        expect(orders.time[0]).toBe(HISTORY_START)
+        expect(Array.from(orders.time).every((t, o) => o === 0 || t > orders.time[o - 1])).toBe(true)
+        expect(Array.from(orders.customer.subarray(0, 5)).map((c) => c >= 0)).toEqual([true, true, true, true, false])
+        expect(documents[productIds.indexOf("prod_a")]).toEqual({
+          title: "Linen cushion",
+          tags: ["linen"],
+          categories: ["Living room"],
+          metadata: { material: "linen", care: "wash 30" },
+        })
+        await expect(readTrainingData(knex, { metadataKeys: [], pageRows: 0 })).rejects.toThrow(/pageRows must be a positive integer/)
+      } finally {
+        await knex.destroy()
+      }
     })
 
     it("trains through the queue in its own process, making a new version current", async () => {
