@@ -4,8 +4,6 @@
  * within a stage at most every `intervalMs`. Reports go out one after another, never in parallel,
  * and a failed report is logged, not fatal: progress is a view of the run, not the run.
  */
-import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { updateRunProgress } from "../modules/recommendations/utils/training-runs"
 import type { TrainingEntryContext } from "../queue/types"
 
 export type TrainingStage = "read" | "train" | "evaluate" | "write"
@@ -23,9 +21,10 @@ export class RunProgress {
   private lastAt = 0
   private pending: Promise<void> = Promise.resolve()
 
+  /** `record` writes the progress on the run's row (updateRunProgress). */
   constructor(
-    private readonly knex: Knex,
-    private readonly context: Pick<TrainingEntryContext, "jobId" | "progress" | "log">,
+    private readonly context: Pick<TrainingEntryContext, "progress" | "log">,
+    private readonly record: (progress: number, stage: TrainingStage) => Promise<void>,
     private readonly intervalMs = 1000
   ) {}
 
@@ -39,10 +38,7 @@ export class RunProgress {
     const progress = Math.round((from + (to - from) * Math.min(1, Math.max(0, fraction))) * 1000) / 1000
     this.pending = this.pending.then(async () => {
       try {
-        await Promise.all([
-          this.context.progress({ stage, progress }),
-          updateRunProgress(this.knex, this.context.jobId, progress, stage),
-        ])
+        await Promise.all([this.context.progress({ stage, progress }), this.record(progress, stage)])
       } catch (error) {
         await this.context.log(`progress not reported: ${(error as Error).message}`).catch(() => undefined)
       }

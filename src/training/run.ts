@@ -7,7 +7,7 @@
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { train, TRAINING_DEFAULTS, type TrainingParams } from "../engine"
 import { writeModelVersion } from "../modules/recommendations/utils/model-store"
-import { failRun, finishRun, startRun } from "../modules/recommendations/utils/training-runs"
+import { failRun, finishRun, startRun, updateRunProgress } from "../modules/recommendations/utils/training-runs"
 import type { TrainingEntryContext } from "../queue/types"
 import { evaluateHistory, type EvaluationSummary } from "./evaluate"
 import { RunProgress } from "./progress"
@@ -42,7 +42,11 @@ export async function runTraining(
   const params = options.params ?? TRAINING_DEFAULTS
   const startedAt = process.hrtime.bigint()
   const since = (t: bigint) => round(Number(process.hrtime.bigint() - t) / 1e9)
-  const progress = new RunProgress(knex, context, options.progressIntervalMs)
+  const progress = new RunProgress(
+    context,
+    (fraction, stage) => updateRunProgress(knex, context.jobId, fraction, stage),
+    options.progressIntervalMs
+  )
   try {
     const runId = await startRun(knex, context.jobId, context.trigger, context.attempt)
     const timings: Record<string, number> = {}
