@@ -17,18 +17,15 @@ export async function forEachPage<Row>(
   query: Knex.QueryBuilder | Knex.Raw,
   onPage: (rows: Row[]) => void,
   pageRows = PAGE_ROWS
-): Promise<number> {
+): Promise<void> {
   if (!Number.isInteger(pageRows) || pageRows < 1) throw new Error(`pageRows must be a positive integer, got ${pageRows}`)
   const { sql, bindings } = query.toSQL()
   const cursor = `training_cursor_${++cursors}`
   await trx.raw(`DECLARE ${cursor} NO SCROLL CURSOR FOR ${sql}`, bindings as Knex.RawBinding[])
-  let total = 0
   for (;;) {
     const { rows } = await trx.raw(`FETCH FORWARD ${pageRows} FROM ${cursor}`)
     if (!rows.length) break
-    total += rows.length
     onPage(rows as Row[])
   }
   await trx.raw(`CLOSE ${cursor}`)
-  return total
 }

@@ -12,6 +12,7 @@ export default async function trainingEntry(context: TrainingEntryContext): Prom
   try {
     return await runTraining(knex, context)
   } finally {
-    await knex.destroy()
+    // A connection that will not close must not hide how the run ended.
+    await knex.destroy().catch(() => undefined)
   }
 }

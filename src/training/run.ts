@@ -5,7 +5,7 @@
  * model version stays current) and is rethrown for the queue to decide on a retry.
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { train, TRAINING_DEFAULTS, type TrainingParams } from "../engine"
+import { train, TRAINING_DEFAULTS } from "../engine"
 import { writeModelVersion } from "../modules/recommendations/utils/model-store"
 import { failRun, finishRun, startRun, updateRunProgress } from "../modules/recommendations/utils/training-runs"
 import type { TrainingEntryContext } from "../queue/types"
@@ -23,30 +23,13 @@ export type TrainingSummary = {
   evaluation: EvaluationSummary["status"]
 }
 
-export type RunOptions = {
-  params?: TrainingParams
-  /** Orders below which the evaluation is skipped (see EVALUATION.minOrders). */
-  minEvaluationOrders?: number
-  /** Milliseconds between progress reports within a stage. */
-  progressIntervalMs?: number
-}
-
 /** The training stages that report a wall time, for the share of training done. */
 const TRAIN_STAGES = 4
 
-export async function runTraining(
-  knex: Knex,
-  context: TrainingEntryContext,
-  options: RunOptions = {}
-): Promise<TrainingSummary> {
-  const params = options.params ?? TRAINING_DEFAULTS
+export async function runTraining(knex: Knex, context: TrainingEntryContext): Promise<TrainingSummary> {
   const startedAt = process.hrtime.bigint()
   const since = (t: bigint) => round(Number(process.hrtime.bigint() - t) / 1e9)
-  const progress = new RunProgress(
-    context,
-    (fraction, stage) => updateRunProgress(knex, context.jobId, fraction, stage),
-    options.progressIntervalMs
-  )
+  const progress = new RunProgress(context, (fraction, stage) => updateRunProgress(knex, context.jobId, fraction, stage))
   try {
     const runId = await startRun(knex, context.jobId, context.trigger, context.attempt)
     const timings: Record<string, number> = {}
@@ -54,7 +37,7 @@ export async function runTraining(
     progress.report("read", 0)
     let t = process.hrtime.bigint()
     const data = await readTrainingData(knex, {
-      metadataKeys: params.content.metadataKeys,
+      metadataKeys: TRAINING_DEFAULTS.content.metadataKeys,
       onProgress: (fraction) => progress.report("read", fraction),
     })
     timings.read = since(t)
@@ -73,7 +56,7 @@ export async function runTraining(
         // Decay is measured from the newest signal; a store without any from now.
         now: data.newestSignal ?? Date.now(),
       },
-      params,
+      TRAINING_DEFAULTS,
       {
         onStage: (stage, seconds) => {
           timings[stage] = round(seconds)
@@ -85,7 +68,7 @@ export async function runTraining(
 
     progress.report("evaluate", 0)
     t = process.hrtime.bigint()
-    const evaluation = await evaluateHistory(data, options.minEvaluationOrders).catch(
+    const evaluation = await evaluateHistory(data).catch(
       // The evaluation only describes the model: its failure is recorded, the model still ships.
       (error: Error): EvaluationSummary => ({ status: "failed", reason: error.message })
     )
