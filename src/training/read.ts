@@ -12,7 +12,7 @@ import type { Csr, Orders, ProductDocument } from "../engine/types"
 import { IdIndex } from "./id-index"
 import { DOCUMENT_TABLE, readCatalog } from "./read-catalog"
 import { EVENT_TABLE, readPurchases } from "./read-purchases"
-import { readViews, VIEW_TYPES } from "./read-views"
+import { MAX_VIEWS, readViews, VIEW_TYPES } from "./read-views"
 
 export type TrainingData = {
   /** Item index -> product id. */
@@ -48,12 +48,16 @@ export type ReadOptions = {
   onProgress?: (fraction: number) => void
   /** Rows per cursor fetch; default PAGE_ROWS. */
   pageRows?: number
+  /** Newest views read; default MAX_VIEWS. */
+  maxViews?: number
 }
 
 export async function readTrainingData(knex: Knex, options: ReadOptions): Promise<TrainingData> {
   return await knex.transaction(
     async (trx) => {
+      const maxViews = options.maxViews ?? MAX_VIEWS
       const expected = await countRows(trx)
+      expected.views = Math.min(expected.views, maxViews)
       const total = expected.documents + expected.purchases + expected.views
       let read = 0
       const onRows = (rows: number) => {
@@ -65,7 +69,7 @@ export async function readTrainingData(knex: Knex, options: ReadOptions): Promis
       const page = { pageRows: options.pageRows, onRows }
       const catalog = await readCatalog(trx, products, categoryIndex, options.metadataKeys, page)
       const purchases = await readPurchases(trx, products, expected.purchases, page)
-      const views = await readViews(trx, products, expected.views, page)
+      const views = await readViews(trx, products, expected.views, page, maxViews)
 
       const nItems = products.size
       const nDocuments = catalog.documents.length

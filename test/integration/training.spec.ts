@@ -220,6 +220,19 @@ medusaIntegrationTestRunner({
           metadata: { material: "linen", care: "wash 30" },
         })
         await expect(readTrainingData(knex, { metadataKeys: [], pageRows: 0 })).rejects.toThrow(/pageRows must be a positive integer/)
+
+        // Only the newest views are read.
+        const day = (d: number) => new Date(HISTORY_START + d * DAY)
+        await service.recordEvents([
+          { type: "view", product_id: "prod_old", session_id: "sess_1", occurred_at: day(1) },
+          { type: "view", product_id: "prod_g", session_id: "sess_1", occurred_at: day(3) },
+          { type: "click", product_id: "prod_h", session_id: "sess_1", occurred_at: day(2) },
+        ])
+        const newest = await readTrainingData(knex, { metadataKeys: [], maxViews: 2 })
+        expect(Array.from(newest.views.items, (i) => newest.productIds[i])).toEqual(["prod_g", "prod_h"])
+        expect(Array.from(newest.views.time)).toEqual([day(3).getTime(), day(2).getTime()])
+        expect(newest.productIds).not.toContain("prod_old")
+        expect(newest.counts.events).toBe(2)
       } finally {
         await knex.destroy()
       }
