@@ -16,19 +16,27 @@ export interface Views {
 
 export function trending(orders: Orders, now: number, params: TrendingParams = TRENDING, views?: Views): Float32Array {
   const score = new Float64Array(orders.nItems)
-  const halfLife = effectiveHalfLife(orders.time, now, params.halfLifeDays, params.minEffectiveOrders)
+  // Without orders the views set the half-life, as orders would.
+  const basis = orders.time.length || !views ? orders.time : views.time
+  const halfLife = effectiveHalfLife(basis, now, params.halfLifeDays, params.minEffectiveOrders)
   const w = decayWeights(orders.time, now, halfLife)
   let total = 0
   for (let o = 0; o < w.length; o++) {
     total += w[o]
     for (let l = orders.offsets[o]; l < orders.offsets[o + 1]; l++) score[orders.items[l]] += w[o]
   }
+  let viewTotal = 0
   if (views && params.viewWeight > 0) {
     const vw = decayWeights(views.time, now, halfLife)
-    for (let v = 0; v < vw.length; v++) score[views.items[v]] += params.viewWeight * vw[v]
+    for (let v = 0; v < vw.length; v++) {
+      viewTotal += params.viewWeight * vw[v]
+      score[views.items[v]] += params.viewWeight * vw[v]
+    }
   }
+  // A store without orders yet still trends on its views (a share of recent views instead).
+  const denominator = total > 0 ? total : viewTotal
   const out = new Float32Array(orders.nItems)
-  if (total > 0) for (let i = 0; i < out.length; i++) out[i] = score[i] / total
+  if (denominator > 0) for (let i = 0; i < out.length; i++) out[i] = score[i] / denominator
   return out
 }
 

@@ -54,8 +54,15 @@ describe("trending", () => {
     expect(t[2]).toBeCloseTo((x * x) / 2, 4)
   })
 
-  it("is all zeros without orders", () => {
+  it("is all zeros without orders or views", () => {
     expect([...trending(ordersOf(3, []), NOW, PARAMS)]).toEqual([0, 0, 0])
+  })
+
+  it("is each item's share of the decayed views in a store without orders", () => {
+    // Item 1 viewed at NOW twice (weight 1 each), item 2 viewed 7 days ago (0.5): total 2.5.
+    const views = { items: [1, 1, 2], time: Float64Array.from([NOW, NOW, NOW - 7 * DAY]) }
+    const t = trending(ordersOf(3, []), NOW, PARAMS, views)
+    expect([...t]).toEqual([0, 2 / 2.5, 0.5 / 2.5].map((v) => expect.closeTo(v, 6)))
   })
 })
 
