@@ -105,12 +105,14 @@ medusaIntegrationTestRunner({
       expect(one.data).toEqual({ rule: pin.data.rule })
       expect(one.data.rule).toMatchObject({ kind: "pin", items: [catalog.products[0]], position: 0, when: { category_ids: [cushions] } })
 
-      const all = await get("/admin/recommendations/rules?limit=2&offset=1")
-      expect(all.data).toMatchObject({ count: 5, offset: 1, limit: 2 })
-      expect(all.data.rules).toHaveLength(2)
+      const [b, p, f, e, u] = [boost, pin, from, exclude, bury].map((r) => r.data.rule.id as string)
+      // Oldest first, the order serving applies rules in; a page of the list.
+      const page = await get("/admin/recommendations/rules?limit=2&offset=1")
+      expect(page.data).toMatchObject({ count: 5, offset: 1, limit: 2 })
+      expect(page.data.rules.map((r: { id: string }) => r.id)).toEqual([p, f])
+      expect((await get("/admin/recommendations/rules?fields=id,kind&limit=1")).data.rules).toEqual([{ id: b, kind: "boost" }])
       const ids = async (query: string) =>
         ((await get(`/admin/recommendations/rules?${query}`)).data.rules as { id: string }[]).map((r) => r.id).sort()
-      const [b, p, f, e, u] = [boost, pin, from, exclude, bury].map((r) => r.data.rule.id as string)
       expect(await ids("kind=boost")).toEqual([b])
       expect(await ids("kind[]=boost&kind[]=bury")).toEqual([b, u].sort())
       expect(await ids("enabled=false")).toEqual([e])

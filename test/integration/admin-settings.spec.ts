@@ -127,6 +127,16 @@ medusaIntegrationTestRunner({
         expect({ body, status: response.status, type: response.data.type }).toEqual({ body, status: 400, type: "invalid_data" })
         expect(response.data.message).toMatch(message)
       }
+      // Bodies that are not an object of settings at all.
+      const raw = (data: string) =>
+        api.post("/admin/recommendations/settings/also_bought", data, {
+          headers: { ...headers, "content-type": "application/json" },
+          validateStatus: () => true,
+        })
+      for (const data of ["[1, 2]", '"limit"', '{"limit": ']) {
+        const response = await raw(data)
+        expect({ data, status: response.status }).toEqual({ data, status: 400 })
+      }
       expect((await service.getSettings("also_bought")).limit).toBe(7)
       expect(await service.listRecommendationSettings({})).toHaveLength(1)
     })

@@ -45,7 +45,7 @@ export type AdminUpdateRecommendationRuleType = z.infer<typeof AdminUpdateRecomm
 
 export const AdminGetRecommendationRuleParams = createSelectParams()
 
-export const AdminGetRecommendationRulesParams = createFindParams({ limit: 50, offset: 0 }).merge(
+export const AdminGetRecommendationRulesParams = createFindParams({ limit: 50, offset: 0, order: "created_at" }).merge(
   z.object({
     kind: z.union([z.enum(RULE_KINDS), z.array(z.enum(RULE_KINDS))]).optional(),
     // An enum rather than Medusa's booleanString, whose refusal names neither field nor values.
