@@ -177,10 +177,11 @@ medusaIntegrationTestRunner({
         expect(response.data.message).toMatch(message)
       }
       const queries: [string, RegExp][] = [
-        ["kind=promote", /kind/],
-        ["enabled=maybe", /enabled/],
-        ["surface=sidebar", /surface/],
-        ["limit=many", /limit/],
+        ["kind=promote", /kind: unknown "promote"; expected any of pin, exclude, boost, bury, recommend_from/],
+        ["kind[]=boost&kind[]=sideways", /kind: unknown "sideways"/],
+        ["enabled=maybe", /Expected: 'true, false' for field 'enabled', but got: 'maybe'/],
+        ["surface=sidebar", /for field 'surface', but got: 'sidebar'/],
+        ["limit=many", /'number' for field 'limit'/],
       ]
       for (const [query, message] of queries) {
         const response = await get(`/admin/recommendations/rules?${query}`)

@@ -1,5 +1,5 @@
-import type { SurfaceSettings } from "../../../engine/types"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
+import type { SurfaceSettings } from "../../../engine/types"
 import { RECOMMENDATIONS_MODULE, type RecommendationsModuleService, type Surface } from "../../../modules/recommendations"
 import type { DeepPartial } from "../../../modules/recommendations/utils/settings"
 import { mergeOverride } from "../utils/merge-override"

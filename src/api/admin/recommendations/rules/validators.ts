@@ -47,7 +47,8 @@ export const AdminGetRecommendationRuleParams = createSelectParams()
 
 export const AdminGetRecommendationRulesParams = createFindParams({ limit: 50, offset: 0, order: "created_at" }).merge(
   z.object({
-    kind: z.union([z.enum(RULE_KINDS), z.array(z.enum(RULE_KINDS))]).optional(),
+    // `kind=boost` or `kind[]=boost&kind[]=bury`: always a list for the filter.
+    kind: z.preprocess((v) => (typeof v === "string" ? [v] : v), enumList("kind", RULE_KINDS)).optional(),
     // An enum rather than Medusa's booleanString, whose refusal names neither field nor values.
     enabled: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
     /** Rules that apply on this surface: those listing it and those for every surface. */
