@@ -163,9 +163,10 @@ medusaIntegrationTestRunner({
       expect(silent.status).toBe(400)
       expect(silent.data.message).toBe("Invalid settings: weights: at least one source needs a weight above 0")
 
-      expect(await service.listRecommendationSettings({ surface: "cart" })).toEqual([
-        expect.objectContaining({ id: stored[0].id, settings: { limit: 5, diversity: { explorationSlots: 2 } } }),
-      ])
+      const [row] = await service.listRecommendationSettings({ surface: "cart" })
+      expect(row).toEqual(expect.objectContaining({ id: stored[0].id, settings: { limit: 5, diversity: { explorationSlots: 2 } } }))
+      // The changes were written and then undone: the row was touched, its settings are the old ones.
+      expect(new Date(row.updated_at).getTime()).toBeGreaterThan(new Date(stored[0].updated_at).getTime())
       expect((await api.get("/admin/recommendations/settings/cart", { headers })).data.settings).toEqual({
         ...apiDefaults("cart"),
         limit: 5,
