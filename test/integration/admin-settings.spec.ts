@@ -141,6 +141,30 @@ medusaIntegrationTestRunner({
       expect(await service.listRecommendationSettings({})).toHaveLength(1)
     })
 
+    it("keeps every one of several changes sent at once", async () => {
+      const changes = [
+        { weights: { content: 0.4 } },
+        { weights: { personal: 0.3 } },
+        { limit: 7 },
+        { min_score: 0.05 },
+        { diversity: { lambda: 0.6 } },
+        { diversity: { max_per_category: 3 } },
+        { filters: { exclude_purchased: true } },
+        { filters: { exclude_cart: false } },
+      ]
+      const responses = await Promise.all(changes.map((change) => post("also_bought", change)))
+      expect(responses.map((r) => r.status)).toEqual(changes.map(() => 200))
+      const defaults = apiDefaults("also_bought")
+      expect((await api.get("/admin/recommendations/settings/also_bought", { headers })).data.settings).toEqual({
+        ...defaults,
+        weights: { ...defaults.weights, content: 0.4, personal: 0.3 },
+        limit: 7,
+        min_score: 0.05,
+        diversity: { ...defaults.diversity, lambda: 0.6, max_per_category: 3 },
+        filters: { ...defaults.filters, exclude_purchased: true, exclude_cart: false },
+      })
+    })
+
     it("answers 404 for a surface that does not exist", async () => {
       const get = await api.get("/admin/recommendations/settings/sidebar", { headers, validateStatus: () => true })
       const change = await post("sidebar", { limit: 4 })
