@@ -33,6 +33,9 @@ export type RecommendationRuleFields = {
   note: string | null
 }
 
+/** A rule as the module returns it. */
+export type StoredRecommendationRule = RecommendationRuleFields & { id: string }
+
 export type CreateRecommendationRuleInput = Pick<RecommendationRuleFields, "kind"> &
   Partial<Omit<RecommendationRuleFields, "kind">>
 

@@ -1,8 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { RECOMMENDATIONS_MODULE, type RecommendationsModuleService } from "../../../modules/recommendations"
-import type { CreateRecommendationRuleInput, RecommendationRuleFields } from "../types"
-
-export type StoredRecommendationRule = RecommendationRuleFields & { id: string }
+import type { CreateRecommendationRuleInput, StoredRecommendationRule } from "../types"
 
 export const createRecommendationRulesStepId = "create-recommendation-rules"
 
@@ -12,10 +10,7 @@ export const createRecommendationRulesStep = createStep(
   async (data: CreateRecommendationRuleInput[], { container }) => {
     const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
     const rules = (await service.createRecommendationRules(data)) as StoredRecommendationRule[]
-    return new StepResponse(
-      rules,
-      rules.map((r) => r.id)
-    )
+    return new StepResponse(rules, rules.map((r) => r.id))
   },
   async (ids, { container }) => {
     if (!ids?.length) return

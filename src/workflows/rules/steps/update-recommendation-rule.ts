@@ -1,7 +1,6 @@
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { RECOMMENDATIONS_MODULE, type RecommendationsModuleService } from "../../../modules/recommendations"
-import type { UpdateRecommendationRuleInput } from "../types"
-import type { StoredRecommendationRule } from "./create-recommendation-rules"
+import type { StoredRecommendationRule, UpdateRecommendationRuleInput } from "../types"
 
 export type UpdateRecommendationRuleStepInput = { id: string; update: UpdateRecommendationRuleInput }
 

@@ -14,7 +14,7 @@ export type SaveSurfaceSettingsStepInput = {
 
 type Previous = { surface: Surface; override: DeepPartial<SurfaceSettings> | null }
 
-export const saveSurfaceSettingsStepId = "save-surface-settings"
+export const saveSurfaceSettingsStepId = "save-recommendation-surface-settings"
 
 /**
  * Stores a surface's new override and returns the surface's complete settings. Compensation

@@ -3,7 +3,7 @@ import { createStep } from "@medusajs/framework/workflows-sdk"
 import type { SurfaceSettings } from "../../../engine/types"
 import { settingsProblem } from "../utils/settings-problem"
 
-export const validateSurfaceSettingsStepId = "validate-surface-settings"
+export const validateSurfaceSettingsStepId = "validate-recommendation-surface-settings"
 
 /** Fails on settings whose fields contradict each other; the workflow then restores the previous ones. */
 export const validateSurfaceSettingsStep = createStep(

@@ -23,5 +23,5 @@ export const POST = async (req: AuthenticatedMedusaRequest<AdminCreateRecommenda
     input: { rules: [req.validatedBody] },
   })
   const rule = await refetchRecommendationRule(result[0].id, req.scope, req.queryConfig.fields)
-  res.status(200).json({ rule })
+  res.json({ rule })
 }
