@@ -15,6 +15,8 @@ export const defaultAdminRecommendationRuleFields = [
 
 export const retrieveRecommendationRuleQueryConfig = {
   defaults: defaultAdminRecommendationRuleFields,
+  // Only the rule's own fields may be selected or ordered by: anything else is not a column.
+  allowed: defaultAdminRecommendationRuleFields,
   isList: false,
 }
 
