@@ -170,6 +170,8 @@ medusaIntegrationTestRunner({
         [{ kind: "exclude", match: { category: [cushions] } }, /Unrecognized fields: 'category'/],
         [{ kind: "exclude", match: { product_ids: "prod_1" } }, /'array' for field 'match, product_ids'/],
         [{ kind: "boost", match, factor: "2" }, /'number' for field 'factor'/],
+        [{ kind: "boost", match, factor: 1e40 }, /field 'factor' too big, expected at most: '1000'/],
+        [{ kind: "pin", items: [catalog.products[0]], position: 1e10 }, /field 'position' too big, expected at most: '99'/],
         [{ kind: "exclude", match, enabled: "no" }, /'boolean' for field 'enabled'/],
       ]
       for (const [body, message] of cases) {
@@ -184,6 +186,9 @@ medusaIntegrationTestRunner({
         ["surface=sidebar", /for field 'surface', but got: 'sidebar'/],
         ["limit=many", /'number' for field 'limit'/],
         ["order=price", /Order field price is not valid/],
+        ["offset=-1", /field 'offset' too small, expected at least: '0'/],
+        ["limit=-5", /field 'limit' too small, expected at least: '1'/],
+        ["limit=2.5", /limit/],
       ]
       for (const [query, message] of queries) {
         const response = await get(`/admin/recommendations/rules?${query}`)

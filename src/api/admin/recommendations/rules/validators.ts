@@ -3,6 +3,10 @@ import { createFindParams, createSelectParams } from "@medusajs/medusa/api/utils
 import { SURFACES, type Surface } from "../../../../engine/types"
 import { RULE_KINDS } from "../../../../modules/recommendations/models/rule"
 import { enumList } from "../../../utils/enum-list"
+import { MAX_LIST_LENGTH } from "../settings/validators"
+
+/** Largest boost: beyond this a boost only says "first", which a pin says better. */
+const MAX_FACTOR = 1000
 
 // Shapes and types only: what makes a rule valid (factors, bands, what each kind needs) is
 // the engine's ruleError, checked by the workflows on the rule as stored.
@@ -32,8 +36,10 @@ const ruleFields = {
   when: RuleCondition.nullish(),
   match: RuleMatch.nullish(),
   items: ids.nullish(),
-  factor: z.number().nullish(),
-  position: z.number().nullish(),
+  // Bounds that keep the values inside their columns (real, integer); what a valid factor or
+  // position is, the engine says.
+  factor: z.number().max(MAX_FACTOR).nullish(),
+  position: z.number().max(MAX_LIST_LENGTH - 1).nullish(),
   note: z.string().nullish(),
 }
 
@@ -45,14 +51,19 @@ export type AdminUpdateRecommendationRuleType = z.infer<typeof AdminUpdateRecomm
 
 export const AdminGetRecommendationRuleParams = createSelectParams()
 
-export const AdminGetRecommendationRulesParams = createFindParams({ limit: 50, offset: 0, order: "created_at" }).merge(
-  z.object({
-    // `kind=boost` or `kind[]=boost&kind[]=bury`: always a list for the filter.
-    kind: z.preprocess((v) => (typeof v === "string" ? [v] : v), enumList("kind", RULE_KINDS)).optional(),
-    // An enum rather than Medusa's booleanString, whose refusal names neither field nor values.
-    enabled: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
-    /** Rules that apply on this surface: those listing it and those for every surface. */
-    surface: z.enum(SURFACES as [Surface, ...Surface[]]).optional(),
-  })
-)
+/** A whole number from the query string, at least `min`. */
+const whole = (min: number, fallback: number) =>
+  z.preprocess((v) => (typeof v === "string" ? Number(v) : v), z.number().int().min(min).default(fallback))
+
+export const AdminGetRecommendationRulesParams = createFindParams({ order: "created_at" }).extend({
+  // Medusa's find params let a negative page through to the database.
+  offset: whole(0, 0),
+  limit: whole(1, 50),
+  // `kind=boost` or `kind[]=boost&kind[]=bury`: always a list for the filter.
+  kind: z.preprocess((v) => (typeof v === "string" ? [v] : v), enumList("kind", RULE_KINDS)).optional(),
+  // An enum rather than Medusa's booleanString, whose refusal names neither field nor values.
+  enabled: z.enum(["true", "false"]).transform((v) => v === "true").optional(),
+  /** Rules that apply on this surface: those listing it and those for every surface. */
+  surface: z.enum(SURFACES as [Surface, ...Surface[]]).optional(),
+})
 export type AdminGetRecommendationRulesParamsType = z.infer<typeof AdminGetRecommendationRulesParams>
