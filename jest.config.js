@@ -19,5 +19,13 @@ module.exports = {
       testMatch: ["<rootDir>/test/integration/**/*.spec.ts"],
       setupFiles: ["<rootDir>/test/integration/setup.js"],
     },
+    {
+      // The admin in a real browser: Debian's chromium (scripts/ensure-chromium.sh) driven by
+      // playwright-core against `medusa start` serving the built admin with the plugin loaded.
+      displayName: "browser",
+      testEnvironment: "node",
+      transform,
+      testMatch: ["<rootDir>/test/browser/**/*.spec.ts"],
+    },
   ],
 }

@@ -1,0 +1,112 @@
+/** Shapes of the plugin's admin API (src/api/admin/recommendations), as the admin reads them. */
+
+export const SURFACES = ["also_bought", "related", "cart", "for_you"] as const
+export type Surface = (typeof SURFACES)[number]
+
+export const SURFACE_LABELS: Record<Surface, string> = {
+  also_bought: "Also bought",
+  related: "Related",
+  cart: "Complete your cart",
+  for_you: "For you",
+}
+
+export const SOURCES = ["cooccurrence", "content", "personal", "trending"] as const
+export type Source = (typeof SOURCES)[number]
+
+export const SOURCE_LABELS: Record<Source, string> = {
+  cooccurrence: "Co-purchase",
+  content: "Content",
+  personal: "Personal history",
+  trending: "Trending",
+}
+
+export const FALLBACKS = ["cooccurrence", "content", "category_trending", "trending"] as const
+export type Fallback = (typeof FALLBACKS)[number]
+
+export const FALLBACK_LABELS: Record<Fallback, string> = {
+  cooccurrence: "Co-purchase",
+  content: "Similar content",
+  category_trending: "Trending in the category",
+  trending: "Trending",
+}
+
+export type SurfaceSettings = {
+  weights: Record<Source, number>
+  fallbacks: Fallback[]
+  min_score: number
+  limit: number
+  diversity: { lambda: number; max_per_category: number; exploration_slots: number }
+  filters: { exclude_cart: boolean; exclude_purchased: boolean; available_only: boolean }
+}
+
+export type SettingsResponse = {
+  settings: Record<Surface, SurfaceSettings>
+  defaults: Record<Surface, SurfaceSettings>
+}
+
+export const RULE_KINDS = ["pin", "exclude", "boost", "bury", "recommend_from"] as const
+export type RuleKind = (typeof RULE_KINDS)[number]
+
+export type RuleCondition = {
+  product_ids?: string[]
+  category_ids?: string[]
+  collection_ids?: string[]
+  tag_ids?: string[]
+  type_ids?: string[]
+}
+
+export type RuleMatch = RuleCondition & { price_min?: number; price_max?: number }
+
+export type Rule = {
+  id: string
+  kind: RuleKind
+  enabled: boolean
+  surfaces: Surface[] | null
+  when: RuleCondition | null
+  match: RuleMatch | null
+  items: string[] | null
+  factor: number | null
+  position: number | null
+  note: string | null
+  created_at: string
+}
+
+export type RuleInput = Partial<Omit<Rule, "id" | "created_at">> & { kind?: RuleKind }
+
+export type TaskMetrics = { ndcg: number; hitRate: number; coverage: number }
+
+export type Evaluation =
+  | {
+      status: "evaluated"
+      k: number
+      trainOrders: number
+      testOrders: number
+      tasks: Record<string, { cases: number; hybrid: TaskMetrics; popularity: TaskMetrics; hybridBelowPopularity: boolean }>
+      hybridBelowPopularity: boolean
+    }
+  | { status: "skipped"; reason: string }
+
+export type TrainingRun = {
+  id: string
+  status: "queued" | "running" | "succeeded" | "failed"
+  trigger: string
+  progress: number
+  stage: string | null
+  started_at: string | null
+  finished_at: string | null
+  timings: Record<string, number> | null
+  counts: { orders?: number; products?: number; lines?: number; customers?: number } | null
+  evaluation: Evaluation | null
+  error: string | null
+  created_at: string
+}
+
+export type RecommendedProduct = {
+  id: string
+  title?: string
+  handle?: string
+  thumbnail?: string | null
+  recommendation: { score: number; sources: Record<string, number>; reason: string }
+}
+
+export type PreviewResponse = { surface: string; products: RecommendedProduct[] }

@@ -1,0 +1,152 @@
+/**
+ * A store serving the admin with the plugin loaded, for the browser tests: the dev store's
+ * configuration (dev-store/medusa-config.ts, loading the plugin's build) in a scratch folder
+ * under the git-ignored `.cache/`, with its own database, an admin user, the admin built once
+ * (rebuilt only when the plugin's admin bundle changes) and `medusa start` in a child process.
+ */
+import { spawn, type ChildProcess } from "child_process"
+import { createHash } from "crypto"
+import fs from "fs"
+import path from "path"
+import { Client } from "pg"
+
+const REPO = path.resolve(__dirname, "../..")
+const ROOT = path.join(REPO, ".cache/browser-store")
+const ADMIN_OUT = path.join(ROOT, "public/admin")
+const MEDUSA = path.join(REPO, "node_modules/.bin/medusa")
+const PG_URL = "postgres://postgres@localhost:5432"
+
+export const ADMIN_EMAIL = "admin@example.com"
+export const ADMIN_PASSWORD = "browser-test-password"
+
+export type AdminStore = {
+  url: string
+  databaseUrl: string
+  /** Output of `medusa exec` of the seed script: what it printed as JSON on its last line. */
+  seed: <T>(script: string) => Promise<T>
+  stop: () => Promise<void>
+}
+
+/** Runs a command in the scratch store; rejects with its output when it fails. */
+function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(MEDUSA, args, { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    let output = ""
+    child.stdout.on("data", (d) => (output += d))
+    child.stderr.on("data", (d) => (output += d))
+    child.on("exit", (code) => (code === 0 ? resolve(output) : reject(new Error(`medusa ${args.join(" ")} failed (${code}):\n${output}`))))
+  })
+}
+
+function writeScratchStore() {
+  fs.mkdirSync(path.join(ROOT, "node_modules"), { recursive: true })
+  fs.writeFileSync(
+    path.join(ROOT, "medusa-config.ts"),
+    `// Written by test/browser/admin-store.ts: the dev store's configuration.\nexport { default } from "../../dev-store/medusa-config"\n`
+  )
+  fs.writeFileSync(path.join(ROOT, "package.json"), JSON.stringify({ name: "browser-store", private: true, dependencies: { "@medusajs/medusa": "*" } }))
+  // The admin bundler imports the plugin's extensions as `medusa-plugin-recommendations/admin`.
+  const link = path.join(ROOT, "node_modules/medusa-plugin-recommendations")
+  if (!fs.existsSync(link)) fs.symlinkSync(REPO, link, "dir")
+}
+
+/** Builds the admin unless the build in place was made from the same plugin admin bundle. */
+async function buildAdmin(env: NodeJS.ProcessEnv) {
+  const bundle = fs.readFileSync(path.join(REPO, ".medusa/server/src/admin/index.mjs"))
+  const dashboard = require("@medusajs/dashboard/package.json").version
+  const key = createHash("sha256").update(bundle).update(dashboard).digest("hex")
+  const keyFile = path.join(ADMIN_OUT, ".build-key")
+  if (fs.existsSync(keyFile) && fs.readFileSync(keyFile, "utf8") === key) return
+  const script = `require("@medusajs/admin-bundler").build(${JSON.stringify({
+    disable: false,
+    path: "/app",
+    backendUrl: "/",
+    storefrontUrl: "",
+    sources: [],
+    plugins: ["medusa-plugin-recommendations/admin"],
+    outDir: ADMIN_OUT,
+  })}).catch((e) => { console.error(e); process.exit(1) })`
+  await new Promise<void>((resolve, reject) => {
+    const child = spawn(process.execPath, ["-e", script], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] })
+    child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`admin build failed (${code})`))))
+  })
+  fs.writeFileSync(keyFile, key)
+}
+
+async function admin(sql: string) {
+  const client = new Client({ connectionString: `${PG_URL}/postgres` })
+  await client.connect()
+  try {
+    await client.query(sql)
+  } finally {
+    await client.end()
+  }
+}
+
+function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs
+  return new Promise((resolve, reject) => {
+    const check = async () => {
+      if (child.exitCode !== null) return reject(new Error(`medusa start exited (${child.exitCode}):\n${output()}`))
+      if (Date.now() > deadline) return reject(new Error(`medusa start not healthy in ${timeoutMs} ms:\n${output()}`))
+      try {
+        if ((await fetch(`${url}/health`)).ok) return resolve()
+      } catch {
+        // not listening yet
+      }
+      setTimeout(check, 250)
+    }
+    check()
+  })
+}
+
+export async function startAdminStore(port = 9100 + (process.pid % 500)): Promise<AdminStore> {
+  writeScratchStore()
+  const database = `medusa_recs_browser_${process.pid}_${Date.now()}`
+  const databaseUrl = `${PG_URL}/${database}`
+  const env: NodeJS.ProcessEnv = {
+    ...process.env,
+    MEDUSA_DISABLE_TELEMETRY: "true",
+    NODE_ENV: "production",
+    DATABASE_URL: databaseUrl,
+    // The in-process training queue: no Redis is shared with other stores.
+    REDIS_URL: "",
+    PORT: String(port),
+    LOG_LEVEL: "error",
+  }
+  delete env.NODE_OPTIONS
+  await admin(`CREATE DATABASE "${database}"`)
+  const dropDatabase = () => admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+  let child: ChildProcess | undefined
+  try {
+    await Promise.all([buildAdmin(env), run(["db:migrate"], env).then(() => run(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env))])
+    let output = ""
+    child = spawn(MEDUSA, ["start"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
+    child.stdout!.on("data", (d) => (output += d))
+    child.stderr!.on("data", (d) => (output += d))
+    const url = `http://localhost:${port}`
+    await waitForHealth(url, child, () => output, 120_000)
+    const started = child
+    return {
+      url,
+      databaseUrl,
+      seed: async <T>(script: string) => {
+        const out = await run(["exec", script], env)
+        const last = out.trim().split("\n").filter((l) => l.startsWith("{")).pop()
+        if (!last) throw new Error(`seed printed no JSON:\n${out}`)
+        return JSON.parse(last) as T
+      },
+      stop: async () => {
+        await new Promise<void>((resolve) => {
+          started.once("exit", () => resolve())
+          started.kill("SIGTERM")
+        })
+        await dropDatabase()
+      },
+    }
+  } catch (error) {
+    child?.kill("SIGKILL")
+    await dropDatabase()
+    throw error
+  }
+}
