@@ -107,7 +107,9 @@ export async function startAdminStore(port = 9100 + (process.pid % 500)): Promis
   const env: NodeJS.ProcessEnv = {
     ...process.env,
     MEDUSA_DISABLE_TELEMETRY: "true",
-    NODE_ENV: "production",
+    // Not "development" (which serves the admin through vite) nor "production" (whose session cookie
+    // is Secure, never set over plain http): the built admin, a session over http.
+    NODE_ENV: "test",
     DATABASE_URL: databaseUrl,
     // The in-process training queue: no Redis is shared with other stores.
     REDIS_URL: "",

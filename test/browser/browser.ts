@@ -1,0 +1,30 @@
+/**
+ * Debian's chromium driven by playwright-core (never a downloaded browser): installed by
+ * scripts/ensure-chromium.sh when missing.
+ */
+import { execFileSync } from "child_process"
+import fs from "fs"
+import path from "path"
+import { chromium, type Browser, type Page } from "playwright-core"
+
+const CHROMIUM = "/usr/bin/chromium"
+
+export async function launchChromium(): Promise<Browser> {
+  if (!fs.existsSync(CHROMIUM)) {
+    execFileSync(path.resolve(__dirname, "../../scripts/ensure-chromium.sh"), { stdio: "inherit" })
+  }
+  return await chromium.launch({
+    executablePath: CHROMIUM,
+    headless: true,
+    args: ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking", "--disable-component-update"],
+  })
+}
+
+/** Logs in through the admin's own login form. */
+export async function logIn(page: Page, url: string, email: string, password: string) {
+  await page.goto(`${url}/app/login`)
+  await page.getByPlaceholder("Email").fill(email)
+  await page.getByPlaceholder("Password").fill(password)
+  await page.getByRole("button", { name: "Continue with Email" }).click()
+  await page.waitForURL((u) => !u.pathname.endsWith("/login"))
+}
