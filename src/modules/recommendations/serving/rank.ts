@@ -1,0 +1,150 @@
+/**
+ * One storefront list in index space: the engine's request pipeline (blend, rules, filters,
+ * diversity, fallbacks, reasons) over the channel's view of the catalogue, topped up with the
+ * newest products when the model has too little to say (before the first training, or a shop
+ * with no orders yet), then checked for stock: out-of-stock products leave the view for a while
+ * and the list is ranked again without them.
+ */
+import { recommend, type RecommendationRequest, type Surface, type SurfaceSettings } from "../../../engine"
+import { blocked } from "../../../engine/filters"
+import { activeRules, ruleExclusion } from "../../../engine/rules"
+import type { ChannelView } from "./channel-view"
+import { SERVING } from "./params"
+import type { ServingSnapshot } from "./state"
+import type { Query } from "./stock"
+
+/** What a storefront asks for; `trending` is the store-wide list under the for_you settings. */
+export type ServingSurface = Surface | "trending"
+
+export interface RankInput {
+  surface: ServingSurface
+  /** How many items to rank (the caller adds a margin for hydration). */
+  want: number
+  seeds?: number[]
+  cart?: number[]
+  /** Newest last. */
+  history?: { ids: number[]; time: number[]; weight: number[] }
+  purchased?: number[]
+  now: number
+}
+
+export interface RankedItem {
+  id: number
+  productId: string
+  score: number
+  sources: Record<string, number>
+  reason: string
+}
+
+/** The settings a surface is served with; `trending` is for_you's with trending alone. */
+export function surfaceSettings(snapshot: ServingSnapshot, surface: ServingSurface): { surface: Surface; settings: SurfaceSettings } {
+  if (surface !== "trending") return { surface, settings: snapshot.settings[surface] }
+  const base = snapshot.settings.for_you
+  return {
+    surface: "for_you",
+    settings: { ...base, weights: { cooccurrence: 0, content: 0, personal: 0, trending: 1 }, fallbacks: ["trending"] },
+  }
+}
+
+export function rankOnce(snapshot: ServingSnapshot, view: ChannelView, input: RankInput): RankedItem[] {
+  const { catalogue, rules } = snapshot
+  const { model, productIds, titles } = catalogue
+  const { surface, settings: stored } = surfaceSettings(snapshot, input.surface)
+  const settings = { ...stored, limit: input.want }
+  const request: RecommendationRequest = {
+    surface,
+    limit: input.want,
+    seeds: input.seeds,
+    cart: input.cart,
+    purchased: input.purchased,
+    now: input.now,
+  }
+  if (input.history) {
+    // Personal scores index the model's arrays: products trained without it carry no evidence yet.
+    const keep = input.history.ids.map((id, i) => (id < model.nItems ? i : -1)).filter((i) => i >= 0)
+    request.history = {
+      ids: keep.map((i) => input.history!.ids[i]),
+      time: keep.map((i) => input.history!.time[i]),
+      weight: keep.map((i) => input.history!.weight[i]),
+    }
+  }
+  const list = recommend(request, settings, {
+    model,
+    catalog: view.catalog,
+    scratch: catalogue.scratch,
+    similarity: catalogue.similarity,
+    rules,
+    titles: (id) => titles[id] ?? "",
+    fresh: catalogue.fresh,
+  })
+  const ranked: RankedItem[] = list.map((r) => ({
+    id: r.id,
+    productId: productIds[r.id],
+    score: r.score,
+    sources: r.sources as Record<string, number>,
+    reason: r.reason,
+  }))
+  if (ranked.length < input.want) topUpNewest(ranked, snapshot, view, request, settings, input.want)
+  return ranked
+}
+
+/**
+ * Fills a short list with the newest products: first those sharing a category with the seeds,
+ * then any, skipping what the request's filters and exclude rules block.
+ */
+function topUpNewest(
+  ranked: RankedItem[],
+  snapshot: ServingSnapshot,
+  view: ChannelView,
+  request: RecommendationRequest,
+  settings: SurfaceSettings,
+  want: number
+) {
+  const { catalogue } = snapshot
+  const { catalog } = view
+  const seeds = request.seeds ?? (request.surface === "cart" ? request.cart ?? [] : [])
+  const hard = blocked({ request, settings, catalog })
+  const excluded = ruleExclusion(activeRules(snapshot.rules, { surface: request.surface, seeds, catalog }), catalog)
+  const listed = new Set(ranked.map((r) => r.id))
+  const take = (id: number, reason: string, source: string) => {
+    if (listed.has(id) || hard(id) || excluded?.(id)) return
+    listed.add(id)
+    ranked.push({ id, productId: catalogue.productIds[id], score: 0, sources: { [source]: 0 }, reason })
+  }
+  const { offsets, ids } = catalogue.categoryNewest
+  const { categories } = catalog
+  for (let s = 0; s < seeds.length && ranked.length < want; s++) {
+    const seed = seeds[s]
+    for (let c = categories.offsets[seed]; c < categories.offsets[seed + 1] && ranked.length < want; c++) {
+      const category = categories.ids[c]
+      const reason = `New in ${catalogue.categoryNames[category] ?? "this category"}`
+      for (let p = offsets[category]; p < offsets[category + 1] && ranked.length < want; p++) take(ids[p], reason, "category_newest")
+    }
+  }
+  for (let p = 0; p < catalogue.newest.length && ranked.length < want; p++) take(catalogue.newest[p], "New in the store", "newest")
+}
+
+/**
+ * Runs `rank`, then checks the stock of listed products whose answer is missing or stale (one
+ * query); when some are out of stock they leave the view and the list is ranked again.
+ */
+export async function rankInStock(
+  snapshot: ServingSnapshot,
+  view: ChannelView,
+  rank: () => RankedItem[],
+  query: Query,
+  channelIds: string[],
+  now: number
+): Promise<RankedItem[]> {
+  let ranked: RankedItem[] = []
+  for (let round = 0; round < SERVING.stockRounds; round++) {
+    view.expire(now)
+    ranked = rank()
+    const unchecked = ranked.filter((r) => view.needsStockCheck(r.id, now)).map((r) => r.id)
+    if (!unchecked.length) return ranked
+    const out = await snapshot.stock.outOfStock(query, unchecked.map((id) => snapshot.catalogue.productIds[id]), channelIds)
+    view.record(unchecked, new Set(unchecked.filter((id) => out.has(snapshot.catalogue.productIds[id]))), now)
+    if (!out.size) return ranked
+  }
+  return ranked.filter((r) => view.isAvailable(r.id))
+}

@@ -1,0 +1,116 @@
+/**
+ * Serving state, held once per process by the module service: the current model with what is
+ * derived from it (catalogue in its index space, scratch, similarity), the settings and the rules.
+ * A request never reads the model from the database: a newer version is looked for every few
+ * seconds in the background and swapped in when loaded; only the very first request waits.
+ */
+import type { Knex } from "@medusajs/framework/mikro-orm/knex"
+import type { Rule, Surface, SurfaceSettings } from "../../../engine"
+import type { LoadedModel } from "../types"
+import { readCurrentModel } from "../utils/model-store"
+import { buildCatalogue, type ServingCatalogue, type ServingDocument } from "./catalogue"
+import { ChannelView, channelKey } from "./channel-view"
+import { SERVING } from "./params"
+import { readCurrentVersion, readDocumentsStamp, readServingDocuments } from "./reads"
+import { Refreshed } from "./refreshed"
+import { toEngineRules, type StoredRule } from "./rules"
+import { StockChecker } from "./stock"
+
+export interface ServingSnapshot {
+  catalogue: ServingCatalogue
+  settings: Record<Surface, SurfaceSettings>
+  rules: Rule[]
+  /** The catalogue as these sales channels see it (one view per set of channels, kept per catalogue). */
+  view(channelIds: string[]): ChannelView
+  stock: StockChecker
+}
+
+/** Where the state comes from; the service supplies these. */
+export interface ServingSources {
+  knex: () => Promise<Knex>
+  settings: () => Promise<Record<Surface, SurfaceSettings>>
+  rules: () => Promise<StoredRule[]>
+  onError: (error: unknown) => void
+}
+
+interface ModelBox {
+  version: number
+  loaded: LoadedModel | null
+}
+
+interface DocumentsBox {
+  stamp: string
+  documents: ServingDocument[]
+}
+
+export class ServingState {
+  private readonly model: Refreshed<ModelBox>
+  private readonly documents: Refreshed<DocumentsBox>
+  private readonly settings: Refreshed<Record<Surface, SurfaceSettings>>
+  private readonly rules: Refreshed<StoredRule[]>
+  private built: { model: ModelBox; documents: DocumentsBox; catalogue: ServingCatalogue } | undefined
+  private compiled: { catalogue: ServingCatalogue; stored: StoredRule[]; rules: Rule[] } | undefined
+  private views = new WeakMap<ServingCatalogue, Map<string, ChannelView>>()
+  private readonly stock = new StockChecker()
+
+  constructor(sources: ServingSources) {
+    const { knex, onError } = sources
+    this.model = new Refreshed(
+      async (previous) => {
+        const db = await knex()
+        const version = await readCurrentVersion(db)
+        if (previous && previous.version === version) return previous
+        const loaded = version ? await readCurrentModel(db) : null
+        return { version: loaded?.version ?? 0, loaded }
+      },
+      SERVING.modelCheckMs,
+      "background",
+      onError
+    )
+    this.documents = new Refreshed(
+      async (previous) => {
+        const db = await knex()
+        const stamp = await readDocumentsStamp(db)
+        if (previous && previous.stamp === stamp) return previous
+        return { stamp, documents: await readServingDocuments(db) }
+      },
+      SERVING.catalogueCheckMs,
+      "background",
+      onError
+    )
+    this.settings = new Refreshed(() => sources.settings(), SERVING.settingsTtlMs, "blocking", onError)
+    this.rules = new Refreshed(() => sources.rules(), SERVING.settingsTtlMs, "blocking", onError)
+  }
+
+  async snapshot(): Promise<ServingSnapshot> {
+    const [model, documents, settings, stored] = await Promise.all([
+      this.model.get(),
+      this.documents.get(),
+      this.settings.get(),
+      this.rules.get(),
+    ])
+    if (!this.built || this.built.model !== model || this.built.documents !== documents) {
+      this.built = { model, documents, catalogue: buildCatalogue(model.loaded, documents.documents) }
+    }
+    const { catalogue } = this.built
+    if (!this.compiled || this.compiled.catalogue !== catalogue || this.compiled.stored !== stored) {
+      this.compiled = { catalogue, stored, rules: toEngineRules(stored, catalogue) }
+    }
+    return {
+      catalogue,
+      settings,
+      rules: this.compiled.rules,
+      view: (channelIds) => this.viewOf(catalogue, channelIds),
+      stock: this.stock,
+    }
+  }
+
+  private viewOf(catalogue: ServingCatalogue, channelIds: string[]): ChannelView {
+    let views = this.views.get(catalogue)
+    if (!views) this.views.set(catalogue, (views = new Map()))
+    const key = channelKey(channelIds)
+    let view = views.get(key)
+    if (!view) views.set(key, (view = new ChannelView(catalogue, channelIds)))
+    return view
+  }
+}
