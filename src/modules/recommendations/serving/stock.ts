@@ -15,7 +15,7 @@ interface VariantStock {
   allow_backorder: boolean | null
   inventory_items?: {
     required_quantity: number | null
-    inventory?: { location_levels?: { location_id: string; available_quantity: number | null }[] | null } | null
+    inventory?: { location_levels?: { location_id: string; stocked_quantity: number | null; reserved_quantity: number | null }[] | null } | null
   }[]
 }
 
@@ -34,7 +34,9 @@ export class StockChecker {
           "allow_backorder",
           "inventory_items.required_quantity",
           "inventory_items.inventory.location_levels.location_id",
-          "inventory_items.inventory.location_levels.available_quantity",
+          // available_quantity is computed by the inventory module and not selectable on its own.
+          "inventory_items.inventory.location_levels.stocked_quantity",
+          "inventory_items.inventory.location_levels.reserved_quantity",
         ],
         filters: { product_id: productIds },
       }),
@@ -72,7 +74,7 @@ function isSellable(variant: VariantStock, locations: Set<string>): boolean {
   for (const item of items) {
     let available = 0
     for (const level of item.inventory?.location_levels ?? []) {
-      if (locations.has(level.location_id)) available += level.available_quantity ?? 0
+      if (locations.has(level.location_id)) available += (level.stocked_quantity ?? 0) - (level.reserved_quantity ?? 0)
     }
     units = Math.min(units, Math.floor(available / (item.required_quantity || 1)))
   }
