@@ -42,6 +42,8 @@ export interface ListContext {
   view: ChannelView
   channels: string[]
   now: number
+  /** For background work that outlives the request (stock re-checks). */
+  onError: (error: unknown) => void
 }
 
 export async function listContext(req: RecommendationsRequest): Promise<ListContext> {
@@ -49,6 +51,7 @@ export async function listContext(req: RecommendationsRequest): Promise<ListCont
   // filterByValidSalesChannels put the publishable key's channels here (400 when it has none).
   const channels = (req.filterableFields as { sales_channel_id: string[] }).sales_channel_id
   const snapshot = await service.getServingSnapshot()
+  const logger = req.scope.resolve(ContainerRegistrationKeys.LOGGER)
   return {
     req,
     query: req.scope.resolve(ContainerRegistrationKeys.QUERY),
@@ -57,6 +60,7 @@ export async function listContext(req: RecommendationsRequest): Promise<ListCont
     view: snapshot.view(channels),
     channels,
     now: Date.now(),
+    onError: (error) => logger.warn(`Recommendations: stock not re-checked: ${error}`),
   }
 }
 
@@ -116,7 +120,7 @@ export async function rankList(ctx: ListContext, surface: ServingSurface, seeds?
     ...(surface === "for_you" ? personal : { purchased: personal?.purchased }),
     now: ctx.now,
   }
-  return await rankInStock(ctx.snapshot, ctx.view, () => rankOnce(ctx.snapshot, ctx.view, input), ctx.query, ctx.channels, ctx.now)
+  return await rankInStock(ctx.snapshot, ctx.view, () => rankOnce(ctx.snapshot, ctx.view, input), ctx.query, ctx.channels, ctx.now, ctx.onError)
 }
 
 /** Products found published and in the request's sales channels, by id, as /store/products returns them. */
@@ -186,5 +190,5 @@ export async function recentlyViewed(ctx: ListContext): Promise<RankedItem[]> {
     }
     return out
   }
-  return await rankInStock(ctx.snapshot, ctx.view, list, ctx.query, ctx.channels, ctx.now)
+  return await rankInStock(ctx.snapshot, ctx.view, list, ctx.query, ctx.channels, ctx.now, ctx.onError)
 }

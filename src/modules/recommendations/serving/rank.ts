@@ -125,8 +125,9 @@ function topUpNewest(
 }
 
 /**
- * Runs `rank`, then checks the stock of listed products whose answer is missing or stale (one
- * query); when some are out of stock they leave the view and the list is ranked again.
+ * Runs `rank` over products whose stock is known: products never checked are checked first (one
+ * query; those out of stock leave the view and the list is ranked again); expired answers, of
+ * listed and of hidden products, are refreshed in the background while the old ones serve.
  */
 export async function rankInStock(
   snapshot: ServingSnapshot,
@@ -134,17 +135,29 @@ export async function rankInStock(
   rank: () => RankedItem[],
   query: Query,
   channelIds: string[],
-  now: number
+  now: number,
+  onError: (error: unknown) => void
 ): Promise<RankedItem[]> {
-  let ranked: RankedItem[] = []
+  const check = async (ids: number[]) => {
+    const productIds = snapshot.catalogue.productIds
+    const out = await snapshot.stock.outOfStock(query, ids.map((id) => productIds[id]), channelIds)
+    view.record(ids, new Set(ids.filter((id) => out.has(productIds[id]))), now)
+    return out.size
+  }
+  const expired = view.takeExpired(now)
+  let ranked = rank()
+  const stale = ranked.filter((r) => view.isStale(r.id, now)).map((r) => r.id)
+  const recheck = expired.concat(stale)
+  if (recheck.length) {
+    view.checking(recheck, now)
+    check(recheck).catch(onError)
+  }
   for (let round = 0; round < SERVING.stockRounds; round++) {
-    view.expire(now)
-    ranked = rank()
-    const unchecked = ranked.filter((r) => view.needsStockCheck(r.id, now)).map((r) => r.id)
+    const unchecked = ranked.filter((r) => view.neverChecked(r.id)).map((r) => r.id)
     if (!unchecked.length) return ranked
-    const out = await snapshot.stock.outOfStock(query, unchecked.map((id) => snapshot.catalogue.productIds[id]), channelIds)
-    view.record(unchecked, new Set(unchecked.filter((id) => out.has(snapshot.catalogue.productIds[id]))), now)
-    if (!out.size) return ranked
+    view.checking(unchecked, now)
+    if (!(await check(unchecked))) return ranked
+    ranked = rank()
   }
   return ranked.filter((r) => view.isAvailable(r.id))
 }
