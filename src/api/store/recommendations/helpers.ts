@@ -41,12 +41,14 @@ export interface ListContext {
   snapshot: ServingSnapshot
   view: ChannelView
   channels: string[]
+  /** Products the response holds at most: the request's limit, else the surface's setting. */
+  limit: number
   now: number
   /** For background work that outlives the request (stock re-checks). */
   onError: (error: unknown) => void
 }
 
-export async function listContext(req: RecommendationsRequest): Promise<ListContext> {
+export async function listContext(req: RecommendationsRequest, surface: ServingSurface | "recently_viewed"): Promise<ListContext> {
   const service = req.scope.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
   // filterByValidSalesChannels put the publishable key's channels here (400 when it has none).
   const channels = (req.filterableFields as { sales_channel_id: string[] }).sales_channel_id
@@ -59,6 +61,7 @@ export async function listContext(req: RecommendationsRequest): Promise<ListCont
     snapshot,
     view: snapshot.view(channels),
     channels,
+    limit: req.validatedQuery.limit ?? surfaceSettings(snapshot, surface === "recently_viewed" ? "for_you" : surface).settings.limit,
     now: Date.now(),
     onError: (error) => logger.warn(`Recommendations: stock not re-checked: ${error}`),
   }
@@ -105,7 +108,6 @@ async function historyOf(ctx: ListContext, shopper: Shopper): Promise<Pick<RankI
 export async function rankList(ctx: ListContext, surface: ServingSurface, seeds?: number[]): Promise<RankedItem[]> {
   const params = ctx.req.validatedQuery
   const { settings } = surfaceSettings(ctx.snapshot, surface)
-  const limit = params.limit ?? settings.limit
   const shopper = shopperOf(ctx.req)
   const needsHistory = surface === "for_you" || settings.filters.excludePurchased
   const [cart, personal] = await Promise.all([
@@ -114,7 +116,7 @@ export async function rankList(ctx: ListContext, surface: ServingSurface, seeds?
   ])
   const input: RankInput = {
     surface,
-    want: limit + (params.hydrate === false ? 0 : SERVING.margin),
+    want: ctx.limit + (params.hydrate === false ? 0 : SERVING.margin),
     seeds,
     cart,
     ...(surface === "for_you" ? personal : { purchased: personal?.purchased }),
@@ -153,10 +155,9 @@ const explained = (r: RankedItem) => ({ score: r.score, sources: r.sources, reas
  * leave the channel's view for a while and the next ranked ones take their place.
  */
 export async function sendList(ctx: ListContext, res: MedusaResponse, surface: string, ranked: RankedItem[]) {
-  const params = ctx.req.validatedQuery
-  const limit = params.limit ?? surfaceSettings(ctx.snapshot, surface === "recently_viewed" ? "for_you" : (surface as ServingSurface)).settings.limit
+  const { limit } = ctx
   const products: Record<string, unknown>[] = []
-  if (params.hydrate === false) {
+  if (ctx.req.validatedQuery.hydrate === false) {
     for (const r of ranked.slice(0, limit)) products.push({ id: r.productId, recommendation: explained(r) })
   } else {
     for (let next = 0; products.length < limit && next < ranked.length; ) {

@@ -1,6 +1,4 @@
 import { retrieveProductQueryConfig } from "@medusajs/medusa/api/store/products/query-config"
 
-/** Products are returned exactly as `/store/products/:id` returns them: same defaults, same `fields`. */
-export const recommendationProductsQueryConfig = {
-  ...retrieveProductQueryConfig,
-}
+/** Products come back as `/store/products` returns them: the same default and allowed `fields`. */
+export const recommendationProductsQueryConfig = retrieveProductQueryConfig

@@ -15,7 +15,7 @@ export const GET = async (req: RecommendationsRequest, res: MedusaResponse) => {
       throw new MedusaError(MedusaError.Types.INVALID_DATA, "surface 'recently_viewed' needs a logged-in customer or a session_id")
     }
   }
-  const ctx = await listContext(req)
+  const ctx = await listContext(req, surface)
   const ranked = surface === "recently_viewed" ? await recentlyViewed(ctx) : await rankList(ctx, surface)
   await sendList(ctx, res, surface, ranked)
 }

@@ -13,7 +13,7 @@ export const GET = async (req: RecommendationsRequest, res: MedusaResponse) => {
   const { id } = req.params
   if (!ID_PATTERN.test(id)) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Product id '${id}' is not a valid id`)
   const { surface } = req.validatedQuery as StoreGetProductRecommendationsParamsType
-  const ctx = await listContext(req)
+  const ctx = await listContext(req, surface)
   const seed = ctx.snapshot.catalogue.indexOf.get(id)
   const found = seed === undefined ? await isOnSale(ctx, id) : ctx.view.isVisible(seed)
   if (!found) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${id} was not found`)
