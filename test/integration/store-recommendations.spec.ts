@@ -368,6 +368,32 @@ medusaIntegrationTestRunner({
         expect(trending.data.products[0].recommendation.reason).toBe("Popular right now")
       })
 
+      it("serves a logged-in customer's own history, whatever session_id says", async () => {
+        const credentials = { email: "shopper@example.com", password: "secret-password" }
+        const registered = await api.post("/auth/customer/emailpass/register", credentials)
+        await api.post(
+          "/store/customers",
+          { email: credentials.email },
+          { headers: { ...headers.headers, authorization: `Bearer ${registered.data.token}` } }
+        )
+        const login = await api.post("/auth/customer/emailpass", credentials)
+        const customer = { headers: { ...headers.headers, authorization: `Bearer ${login.data.token}` } }
+        const me = await api.get("/store/customers/me", customer)
+        await service.recordEvents([
+          { type: "purchase", product_id: ids.C, customer_id: me.data.customer.id, order_id: "order_1", occurred_at: new Date() },
+          { type: "view", product_id: ids.L, customer_id: me.data.customer.id, occurred_at: new Date() },
+          { type: "view", product_id: ids.M, session_id: "sess_2", occurred_at: new Date() },
+        ])
+        const forYou = await get(`/store/recommendations?surface=for_you&limit=6&session_id=sess_2`, customer)
+        expect(forYou.status).toBe(200)
+        const reasons = forYou.data.products.map((p: { recommendation: { reason: string } }) => p.recommendation.reason)
+        expect(reasons).toContain("Because you bought Ceramic mug")
+        const viewed = await get(`/store/recommendations?surface=recently_viewed&session_id=sess_2`, customer)
+        expect(keys(viewed)).toEqual(["L"])
+        // Without the customer, the session's own history.
+        expect(keys(await get(`/store/recommendations?surface=recently_viewed&session_id=sess_2`))).toEqual(["M"])
+      })
+
       async function variantOf(key: Key): Promise<string> {
         const query = container.resolve(ContainerRegistrationKeys.QUERY)
         const { data } = await query.graph({ entity: "variant", fields: ["id"], filters: { product_id: ids[key] } })
