@@ -1,8 +1,9 @@
 /** Serving's timings and sizes: how fresh each piece of state is and how much a request over-asks. */
 export const SERVING = {
-  /** A newer current model version is looked for at most this often (ms), in the background. */
-  modelCheckMs: 2_000,
-  /** Product documents (status, sales channels, categories) are checked for changes this often (ms). */
+  /**
+   * A newer current model version and changed product documents (status, sales channels,
+   * categories) are looked for at most this often (ms), in the background.
+   */
   catalogueCheckMs: 1_000,
   /** Settings and rules are re-read when older than this (ms): admin changes apply within it. */
   settingsTtlMs: 1_000,

@@ -1,8 +1,8 @@
 /**
  * Serving state, held once per process by the module service: the current model with what is
  * derived from it (catalogue in its index space, scratch, similarity), the settings and the rules.
- * A request never reads the model from the database: a newer version is looked for every few
- * seconds in the background and swapped in when loaded; only the very first request waits.
+ * A request never reads the model from the database: a newer version is looked for every second
+ * in the background and swapped in once loaded; only the very first request waits.
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import type { Rule, Surface, SurfaceSettings } from "../../../engine"
@@ -33,46 +33,35 @@ export interface ServingSources {
   onError: (error: unknown) => void
 }
 
-interface ModelBox {
+/** The catalogue with what it was built from, so an unchanged part is not read again. */
+interface Built {
   version: number
   loaded: LoadedModel | null
-}
-
-interface DocumentsBox {
   stamp: string
   documents: ServingDocument[]
+  catalogue: ServingCatalogue
 }
 
 export class ServingState {
-  private readonly model: Refreshed<ModelBox>
-  private readonly documents: Refreshed<DocumentsBox>
+  private readonly built: Refreshed<Built>
   private readonly settings: Refreshed<Record<Surface, SurfaceSettings>>
   private readonly rules: Refreshed<StoredRule[]>
-  private built: { model: ModelBox; documents: DocumentsBox; catalogue: ServingCatalogue } | undefined
   private compiled: { catalogue: ServingCatalogue; stored: StoredRule[]; rules: Rule[] } | undefined
   private views = new WeakMap<ServingCatalogue, Map<string, ChannelView>>()
   private readonly stock = new StockChecker()
 
   constructor(sources: ServingSources) {
     const { knex, onError } = sources
-    this.model = new Refreshed(
+    // Two cheap checks a second; the model or the documents are read again only when they
+    // changed, and the catalogue is rebuilt off the request path (only the first request waits).
+    this.built = new Refreshed(
       async (previous) => {
         const db = await knex()
-        const version = await readCurrentVersion(db)
-        if (previous && previous.version === version) return previous
-        const loaded = version ? await readCurrentModel(db) : null
-        return { version: loaded?.version ?? 0, loaded }
-      },
-      SERVING.modelCheckMs,
-      "background",
-      onError
-    )
-    this.documents = new Refreshed(
-      async (previous) => {
-        const db = await knex()
-        const stamp = await readDocumentsStamp(db)
-        if (previous && previous.stamp === stamp) return previous
-        return { stamp, documents: await readServingDocuments(db) }
+        const [version, stamp] = await Promise.all([readCurrentVersion(db), readDocumentsStamp(db)])
+        if (previous && previous.version === version && previous.stamp === stamp) return previous
+        const loaded = previous?.version === version ? previous.loaded : version ? await readCurrentModel(db) : null
+        const documents = previous?.stamp === stamp ? previous.documents : await readServingDocuments(db)
+        return { version: loaded?.version ?? 0, loaded, stamp, documents, catalogue: buildCatalogue(loaded, documents) }
       },
       SERVING.catalogueCheckMs,
       "background",
@@ -83,16 +72,7 @@ export class ServingState {
   }
 
   async snapshot(): Promise<ServingSnapshot> {
-    const [model, documents, settings, stored] = await Promise.all([
-      this.model.get(),
-      this.documents.get(),
-      this.settings.get(),
-      this.rules.get(),
-    ])
-    if (!this.built || this.built.model !== model || this.built.documents !== documents) {
-      this.built = { model, documents, catalogue: buildCatalogue(model.loaded, documents.documents) }
-    }
-    const { catalogue } = this.built
+    const [{ catalogue }, settings, stored] = await Promise.all([this.built.get(), this.settings.get(), this.rules.get()])
     if (!this.compiled || this.compiled.catalogue !== catalogue || this.compiled.stored !== stored) {
       this.compiled = { catalogue, stored, rules: toEngineRules(stored, catalogue) }
     }
