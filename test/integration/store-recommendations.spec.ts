@@ -448,8 +448,8 @@ medusaIntegrationTestRunner({
       })
     })
 
-    // Last: hydration takes the removed products out of this process's lists for a while, and
-    // the database restore between tests does not reach memory.
+    // Last: hydration takes the removed products out of this process's lists until the product
+    // documents change, and the database restore between tests does not reach memory.
     describe("removed products", () => {
       it("drops a product unpublished or deleted after a list was served, from the next request on", async () => {
         // The trained model is current again (the previous test's database was restored).

@@ -83,6 +83,14 @@ describe("ChannelView", () => {
     expect(view.isAvailable(1)).toBe(true)
   })
 
+  it("drops a product hydration found gone for the view's lifetime, re-checks aside", () => {
+    const view = new ChannelView(catalogue, ["web"], 1000)
+    view.drop(2)
+    expect(view.isAvailable(2)).toBe(false)
+    expect(view.isStale(2, 1e12)).toBe(false)
+    expect(view.takeExpired(1e12)).toEqual([])
+  })
+
   it("never shows a product outside the channel, whatever its stock", () => {
     const view = new ChannelView(catalogue, ["web"], 1000)
     view.record([3], new Set(), 0)

@@ -152,7 +152,7 @@ const explained = (r: RankedItem) => ({ score: r.score, sources: r.sources, reas
 /**
  * Sends `{ recommendation_id, surface, products }`. Hydrated: the first `limit` ranked products
  * in one query; any found gone (unpublished, deleted, moved out of the channel a moment ago)
- * leave the channel's view for a while and the next ranked ones take their place.
+ * leave the channel's view and the next ranked ones take their place.
  */
 export async function sendList(ctx: ListContext, res: MedusaResponse, surface: string, ranked: RankedItem[]) {
   const { limit } = ctx
@@ -167,7 +167,7 @@ export async function sendList(ctx: ListContext, res: MedusaResponse, surface: s
       for (const r of batch) {
         const product = found.get(r.productId)
         if (product) products.push({ ...product, recommendation: explained(r) })
-        else ctx.view.hide(r.id, ctx.now)
+        else ctx.view.drop(r.id)
       }
     }
   }

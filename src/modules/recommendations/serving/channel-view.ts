@@ -62,13 +62,23 @@ export class ChannelView {
     }
   }
 
-  /** Takes an item out of lists until a re-check finds it available (out of stock, or gone when hydrated). */
+  /** Takes an item out of lists until a stock re-check finds it available. */
   hide(id: number, now: number): void {
     this.checkedUntil[id] = now + this.ttlMs
     this.catalog.available[id] = 0
     if (this.marked[id] === 1) return
     this.marked[id] = 1
     this.hidden.push({ id, until: now + this.ttlMs })
+  }
+
+  /**
+   * Takes an item out of lists for as long as this view lives: hydration found it unpublished,
+   * deleted or out of the channel, which its document will say too once synced (a new document
+   * or model version builds new views).
+   */
+  drop(id: number): void {
+    this.checkedUntil[id] = Infinity
+    this.catalog.available[id] = 0
   }
 
   /** Hidden items whose answer expired: they stay hidden until re-checked. */
