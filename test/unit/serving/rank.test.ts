@@ -1,3 +1,4 @@
+import { indexCatalog, train } from "../../../src/engine"
 import { buildCatalogue } from "../../../src/modules/recommendations/serving/catalogue"
 import { rankInStock, rankOnce, type RankInput } from "../../../src/modules/recommendations/serving/rank"
 import { documentsOf, loadedModel, snapshotOf } from "./serving-fixture"
@@ -27,6 +28,30 @@ describe("rankOnce", () => {
     expect(ids(list)).toEqual([5, 2, 1, 7])
     expect(list.map((r) => r.reason)).toEqual(["New in Category 0", "New in Category 0", "New in Category 0", "New in the store"])
     expect(list[0].sources).toEqual({ category_newest: 0 })
+  })
+
+  it("gives a shop with products but no orders full lists: content first, then the newest", async () => {
+    const docs = documentsOf()
+    const { catalog, names } = indexCatalog(docs.map((d) => ({ categories: (d.categories ?? []).map((c) => c.id) })))
+    const empty = { offsets: new Uint32Array(1), items: new Uint32Array(0), quantities: new Float32Array(0), time: new Float64Array(0), customer: new Int32Array(0) }
+    const model = await train(
+      {
+        orders: { nItems: docs.length, nCustomers: 0, ...empty },
+        documents: docs.map((d) => ({ title: d.title, categories: (d.categories ?? []).map((c) => c.name ?? "") })),
+        categories: catalog.categories,
+        nCategories: names.categories.length,
+      },
+      undefined,
+      { threads: 1 }
+    )
+    const loaded = { ...loadedModel(), model, categoryIds: names.categories }
+    const { snapshot } = snapshotOf(buildCatalogue(loaded, docs))
+    const list = rankOnce(snapshot, snapshot.view(["web"]), input({ surface: "related", seeds: [0], want: 7 }))
+    // "Linen cushion": products sharing its words by content, then the rest, newest first.
+    expect(ids(list).sort()).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect(list[0].sources.content).toBeGreaterThan(0)
+    expect(list[0].reason).toMatch(/^Shares: .*(linen|cushion)/)
+    expect(list.find((r) => r.id === 6)!.reason).toBe("New in the store")
   })
 
   it("keeps the cart and other channels' products out of the top-up too", () => {
