@@ -5,7 +5,7 @@ export const SERVING = {
    * categories) are looked for at most this often (ms), in the background.
    */
   catalogueCheckMs: 1_000,
-  /** Settings and rules are re-read when older than this (ms): admin changes apply within it. */
+  /** Settings and rules are re-read in the background when older than this (ms): admin changes apply within about it. */
   settingsTtlMs: 1_000,
   /** How long a product's stock answer (or a hydration that found it gone) is trusted (ms). */
   stockTtlMs: 5_000,

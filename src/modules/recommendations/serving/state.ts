@@ -64,11 +64,10 @@ export class ServingState {
         return { version: loaded?.version ?? 0, loaded, stamp, documents, catalogue: buildCatalogue(loaded, documents) }
       },
       SERVING.catalogueCheckMs,
-      "background",
       onError
     )
-    this.settings = new Refreshed(() => sources.settings(), SERVING.settingsTtlMs, "blocking", onError)
-    this.rules = new Refreshed(() => sources.rules(), SERVING.settingsTtlMs, "blocking", onError)
+    this.settings = new Refreshed(() => sources.settings(), SERVING.settingsTtlMs, onError)
+    this.rules = new Refreshed(() => sources.rules(), SERVING.settingsTtlMs, onError)
   }
 
   async snapshot(): Promise<ServingSnapshot> {
