@@ -477,6 +477,25 @@ medusaIntegrationTestRunner({
         expect((await get(`/store/recommendations?surface=trending`, {})).status).toBe(400)
       })
 
+      it("answers malformed query shapes with a 4xx, never a 500", async () => {
+        const urls = [
+          "/store/recommendations?surface[]=trending",
+          "/store/recommendations?surface=trending&limit[gt]=3",
+          "/store/recommendations?surface=cart&cart_id[]=a&cart_id[]=b",
+          "/store/recommendations?surface=trending&session_id[x]=1",
+          "/store/recommendations?surface=trending&fields[]=id&fields[]=title&hydrate=false",
+          "/store/recommendations?surface=trending&a.b.c=1",
+          `/store/products/${"p".repeat(300)}/recommendations`,
+          `/store/products/${ids.A}/recommendations?surface=related&surface=also_bought`,
+          `/store/products/${ids.A}/recommendations?region_id[]=x&fields=*variants.calculated_price`,
+        ]
+        for (const url of urls) {
+          const response = await get(url)
+          expect([url, response.status]).toEqual([url, 400])
+          expect(response.data.message).toEqual(expect.any(String))
+        }
+      })
+
       it.each([
         ["/store/recommendations", "surface"],
         ["/store/recommendations?surface=bestsellers", "surface"],
