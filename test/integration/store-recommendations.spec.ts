@@ -466,6 +466,9 @@ medusaIntegrationTestRunner({
         expect(keys(after)).not.toContain("H")
         expect(keys(after)).toHaveLength(8)
         expect(keys(after)[0]).toBe("B")
+        // Their own pages are gone at once too, though their documents still say published.
+        expect((await get(`/store/products/${ids.G}/recommendations`)).status).toBe(404)
+        expect((await get(`/store/products/${ids.H}/recommendations`)).status).toBe(404)
       })
     })
 

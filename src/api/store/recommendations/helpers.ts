@@ -152,9 +152,10 @@ const explained = (r: RankedItem) => ({ score: r.score, sources: r.sources, reas
 /**
  * Sends `{ recommendation_id, surface, products }`. Hydrated: the first `limit` ranked products
  * in one query; any found gone (unpublished, deleted, moved out of the channel a moment ago)
- * leave the channel's view and the next ranked ones take their place.
+ * leave the channel's view and the next ranked ones take their place. `check` runs alongside the
+ * first hydration; its rejection is the response.
  */
-export async function sendList(ctx: ListContext, res: MedusaResponse, surface: string, ranked: RankedItem[]) {
+export async function sendList(ctx: ListContext, res: MedusaResponse, surface: string, ranked: RankedItem[], check?: Promise<unknown>) {
   const { limit } = ctx
   const products: Record<string, unknown>[] = []
   if (ctx.req.validatedQuery.hydrate === false) {
@@ -163,7 +164,8 @@ export async function sendList(ctx: ListContext, res: MedusaResponse, surface: s
     for (let next = 0; products.length < limit && next < ranked.length; ) {
       const batch = ranked.slice(next, next + limit - products.length)
       next += batch.length
-      const found = await hydrate(ctx, batch.map((r) => r.productId))
+      const [found] = await Promise.all([hydrate(ctx, batch.map((r) => r.productId)), check])
+      check = undefined
       for (const r of batch) {
         const product = found.get(r.productId)
         if (product) products.push({ ...product, recommendation: explained(r) })
@@ -171,6 +173,7 @@ export async function sendList(ctx: ListContext, res: MedusaResponse, surface: s
       }
     }
   }
+  await check
   res.json({ recommendation_id: generateEntityId(undefined, "recl"), surface, products })
 }
 

@@ -14,20 +14,21 @@ export const GET = async (req: RecommendationsRequest, res: MedusaResponse) => {
   if (!ID_PATTERN.test(id)) throw new MedusaError(MedusaError.Types.INVALID_DATA, `Product id '${id}' is not a valid id`)
   const { surface } = req.validatedQuery as StoreGetProductRecommendationsParamsType
   const ctx = await listContext(req, surface)
+  const notFound = () => new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${id} was not found`)
   const seed = ctx.snapshot.catalogue.indexOf.get(id)
-  const found = seed === undefined ? await isOnSale(ctx, id) : ctx.view.isVisible(seed)
-  if (!found) throw new MedusaError(MedusaError.Types.NOT_FOUND, `Product with id: ${id} was not found`)
+  if (seed === undefined ? !(await isOnSale(ctx, id)) : !ctx.view.isVisible(seed)) throw notFound()
   const ranked = await rankList(ctx, surface, seed === undefined ? [] : [seed])
-  await sendList(ctx, res, surface, ranked)
+  // A hydrated list also asks Medusa about the page's product, alongside the hydration: its
+  // document may lag a change made a moment ago. Without hydration, documents alone decide.
+  const confirm = seed !== undefined && req.validatedQuery.hydrate !== false ? isOnSale(ctx, id) : undefined
+  await sendList(ctx, res, surface, ranked, confirm && confirm.then((onSale) => onSale || Promise.reject(notFound())))
 }
 
-/** A product serving has no document for yet: published and in one of the request's channels? */
+/** Published and in one of the request's sales channels, as Medusa has it now. */
 async function isOnSale(ctx: ListContext, id: string): Promise<boolean> {
-  const { data } = await ctx.query.graph({
-    entity: "product",
-    fields: ["id", "sales_channels.id"],
-    filters: { id, status: "published" },
-  })
-  const channels = (data[0] as { sales_channels?: { id: string }[] | null } | undefined)?.sales_channels ?? []
-  return channels.some((c) => ctx.channels.includes(c.id))
+  const [{ data: published }, { data: inChannels }] = await Promise.all([
+    ctx.query.graph({ entity: "product", fields: ["id"], filters: { id, status: "published" } }),
+    ctx.query.graph({ entity: "product_sales_channel", fields: ["product_id"], filters: { product_id: id, sales_channel_id: ctx.channels } }),
+  ])
+  return published.length > 0 && inChannels.length > 0
 }
