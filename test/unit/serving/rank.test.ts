@@ -107,6 +107,23 @@ describe("rankInStock", () => {
     expect(calls.slice(before).some((ids) => ids.includes("p1"))).toBe(true)
     expect(ids(await rankInStock(snapshot, view, rank, noQuery, ["web"], later + 1, fail))[0]).toBe(1)
   })
+  it("keeps a hidden product hidden, and queued, when its background re-check fails", async () => {
+    let broken = false
+    const { snapshot } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()), (ids) => {
+      if (broken) throw new Error("database down")
+      return ids.filter((id) => id === "p1")
+    })
+    const view = snapshot.view(["web"])
+    const rank = () => rankOnce(snapshot, view, input({ seeds: [0], want: 3 }))
+    await rankInStock(snapshot, view, rank, noQuery, ["web"], 0, fail)
+    broken = true
+    const errors: unknown[] = []
+    await rankInStock(snapshot, view, rank, noQuery, ["web"], 10_000, (e) => errors.push(e))
+    await new Promise((r) => setImmediate(r))
+    expect(errors).toHaveLength(1)
+    expect(view.isAvailable(1)).toBe(false)
+    expect(view.takeExpired(20_000)).toContain(1)
+  })
 })
 
 const fail = (error: unknown) => {

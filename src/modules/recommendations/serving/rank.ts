@@ -150,7 +150,11 @@ export async function rankInStock(
   const recheck = expired.concat(stale)
   if (recheck.length) {
     view.checking(recheck, now)
-    check(recheck).catch(onError)
+    check(recheck).catch((error) => {
+      // The hidden ones stay hidden, to be re-checked after another TTL.
+      for (const id of expired) view.hide(id, now)
+      onError(error)
+    })
   }
   for (let round = 0; round < SERVING.stockRounds; round++) {
     const unchecked = ranked.filter((r) => view.neverChecked(r.id)).map((r) => r.id)
