@@ -1,7 +1,14 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
 import { adminRecommendationRulesMiddlewares } from "./admin/recommendations/rules/middlewares"
 import { adminRecommendationSettingsMiddlewares } from "./admin/recommendations/settings/middlewares"
+import { storeProductRecommendationRoutesMiddlewares } from "./store/products/[id]/recommendations/middlewares"
+import { storeRecommendationRoutesMiddlewares } from "./store/recommendations/middlewares"
 
 export default defineMiddlewares({
-  routes: [...adminRecommendationSettingsMiddlewares, ...adminRecommendationRulesMiddlewares],
+  routes: [
+    ...storeRecommendationRoutesMiddlewares,
+    ...storeProductRecommendationRoutesMiddlewares,
+    ...adminRecommendationSettingsMiddlewares,
+    ...adminRecommendationRulesMiddlewares,
+  ],
 })

@@ -1,4 +1,5 @@
 import type { Context } from "@medusajs/framework/types"
+import { logger } from "@medusajs/framework/logger"
 import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   InjectManager,
@@ -29,6 +30,9 @@ import type {
 } from "./types"
 import { readCurrentModel, writeModelVersion, type WriteOptions } from "./utils/model-store"
 import { mergeSurfaceSettings, type DeepPartial } from "./utils/settings"
+import { ServingState, type HistoryEvent, type HistoryType, type ServingSnapshot, type Shopper } from "./serving"
+import { readRecentlyViewed, readShopperHistory } from "./serving/reads"
+import type { StoredRule } from "./serving/rules"
 
 const EVENT_TABLE = "recommendation_interaction_event"
 const SETTINGS_TABLE = "recommendation_settings"
@@ -151,6 +155,49 @@ export default class RecommendationsModuleService extends MedusaService({
       .where({ customer_id: customerId })
       .orWhere((q) => q.whereNull("customer_id").whereIn("session_id", sessions))
       .delete()
+  }
+
+  /** Serving state of this process, made on first use (see serving/state.ts). */
+  protected serving_: ServingState | undefined
+
+  /**
+   * What a storefront request ranks with: the current model and catalogue in memory, settings and
+   * rules. Never reads the model on the request path except for the very first request.
+   */
+  async getServingSnapshot(): Promise<ServingSnapshot> {
+    this.serving_ ??= new ServingState({
+      knex: () => this.servingKnex_(),
+      settings: () => this.getSettings(),
+      rules: () => this.listRecommendationRules({ enabled: true }) as Promise<StoredRule[]>,
+      onError: (error) => logger.warn(`Recommendations: serving state not refreshed: ${error}`),
+    })
+    return await this.serving_.snapshot()
+  }
+
+  /** A shopper's newest events of the given types, newest first (one indexed query). */
+  @InjectManager()
+  async listShopperHistory(
+    shopper: Shopper,
+    types: HistoryType[],
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<HistoryEvent[]> {
+    return await readShopperHistory(knexOf(sharedContext), shopper, types, limit)
+  }
+
+  /** The distinct products a shopper viewed, most recent first. */
+  @InjectManager()
+  async listRecentlyViewed(
+    shopper: Shopper,
+    limit: number,
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<{ product_id: string; viewed_at: Date }[]> {
+    return await readRecentlyViewed(knexOf(sharedContext), shopper, limit)
+  }
+
+  @InjectManager()
+  protected async servingKnex_(@MedusaContext() sharedContext: Context = {}): Promise<Knex> {
+    return knexOf(sharedContext)
   }
 }
 

@@ -1,0 +1,96 @@
+/**
+ * The catalogue as one sales channel (or a publishable key's set of channels) sees it: products
+ * published and in the channel, minus those a stock check or a hydration found unavailable.
+ * Every answer is trusted for SERVING.stockTtlMs; after that it is re-checked in the background
+ * (the old answer keeps serving meanwhile), so only a product never checked makes a request wait.
+ */
+import type { Catalog } from "../../../engine"
+import type { ServingCatalogue } from "./catalogue"
+import { SERVING } from "./params"
+
+export class ChannelView {
+  /** The catalogue with this channel's `available`. */
+  readonly catalog: Catalog
+  private readonly visible: Uint8Array
+  /** Per item: until when its answer holds (ms); 0 = never checked. */
+  private readonly checkedUntil: Float64Array
+  /** Hidden items in the order their answers expire; `marked` flags the items in it. */
+  private hidden: { id: number; until: number }[] = []
+  private readonly marked: Uint8Array
+
+  constructor(catalogue: ServingCatalogue, channelIds: string[], private readonly ttlMs = SERVING.stockTtlMs) {
+    const { catalog, channels } = catalogue
+    const wanted = new Set(channelIds)
+    this.visible = Uint8Array.from(catalog.available, (a, i) => (a === 1 && channels[i].some((c) => wanted.has(c)) ? 1 : 0))
+    this.catalog = { ...catalog, available: this.visible.slice() }
+    this.checkedUntil = new Float64Array(catalog.nItems)
+    this.marked = new Uint8Array(catalog.nItems)
+  }
+
+  /** Published and in the channel (stock aside). */
+  isVisible(id: number): boolean {
+    return id >= 0 && id < this.visible.length && this.visible[id] === 1
+  }
+
+  isAvailable(id: number): boolean {
+    return this.catalog.available[id] === 1
+  }
+
+  neverChecked(id: number): boolean {
+    return this.checkedUntil[id] === 0
+  }
+
+  /** Checked before, but the answer expired. */
+  isStale(id: number, now: number): boolean {
+    const until = this.checkedUntil[id]
+    return until !== 0 && until <= now
+  }
+
+  /** Marks items as being re-checked, so concurrent requests do not check them again. */
+  checking(ids: number[], now: number): void {
+    for (const id of ids) this.checkedUntil[id] = now + this.ttlMs
+  }
+
+  /** Records answers: `unavailable` items leave lists, the others (back) in. */
+  record(ids: number[], unavailable: Set<number>, now: number): void {
+    for (const id of ids) {
+      if (unavailable.has(id)) this.hide(id, now)
+      else {
+        this.checkedUntil[id] = now + this.ttlMs
+        this.catalog.available[id] = this.visible[id]
+      }
+    }
+  }
+
+  /** Takes an item out of lists until a stock re-check finds it available. */
+  hide(id: number, now: number): void {
+    this.checkedUntil[id] = now + this.ttlMs
+    this.catalog.available[id] = 0
+    if (this.marked[id] === 1) return
+    this.marked[id] = 1
+    this.hidden.push({ id, until: now + this.ttlMs })
+  }
+
+  /**
+   * Takes an item out of lists for as long as this view lives: hydration found it unpublished,
+   * deleted or out of the channel, which its document will say too once synced (a new document
+   * or model version builds new views).
+   */
+  drop(id: number): void {
+    this.checkedUntil[id] = Infinity
+    this.catalog.available[id] = 0
+  }
+
+  /** Hidden items whose answer expired: they stay hidden until re-checked. */
+  takeExpired(now: number): number[] {
+    let n = 0
+    while (n < this.hidden.length && this.hidden[n].until <= now) n++
+    if (!n) return []
+    const expired = this.hidden.slice(0, n).map((h) => h.id)
+    this.hidden = this.hidden.slice(n)
+    for (const id of expired) this.marked[id] = 0
+    return expired
+  }
+}
+
+export const channelKey = (channelIds: string[]) => [...channelIds].sort().join(",")

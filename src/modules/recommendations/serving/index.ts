@@ -1,0 +1,7 @@
+export { ServingState, type ServingSnapshot, type ServingSources } from "./state"
+export { rankInStock, rankOnce, surfaceSettings, type RankInput, type RankedItem, type ServingSurface } from "./rank"
+export { SERVING, HISTORY_WEIGHTS, type HistoryType } from "./params"
+export type { Shopper, HistoryEvent } from "./reads"
+export type { ServingCatalogue, ServingDocument } from "./catalogue"
+export type { ChannelView } from "./channel-view"
+export type { Query } from "./stock"

@@ -1,0 +1,31 @@
+/** Serving's timings and sizes: how fresh each piece of state is and how much a request over-asks. */
+export const SERVING = {
+  /**
+   * A newer current model version and changed product documents (status, sales channels,
+   * categories) are looked for at most this often (ms), in the background.
+   */
+  catalogueCheckMs: 1_000,
+  /** Settings and rules are re-read in the background when older than this (ms): admin changes apply within about it. */
+  settingsTtlMs: 1_000,
+  /** How long a product's stock answer (or a hydration that found it gone) is trusted (ms). */
+  stockTtlMs: 5_000,
+  /** How long a sales channel's stock locations are trusted (ms). */
+  locationsTtlMs: 30_000,
+  /** Extra candidates ranked beyond `limit`, to replace products hydration finds gone. */
+  margin: 4,
+  /** Rankings per request when stock checks remove candidates. */
+  stockRounds: 3,
+  /** Largest `limit` a storefront may ask for. */
+  maxLimit: 50,
+  /** Distinct viewed products read for "recently viewed". */
+  recentlyViewed: 100,
+}
+
+/** How much one event of a shopper's history counts toward "for you" (a purchase is 1). */
+export const HISTORY_WEIGHTS = {
+  purchase: 1,
+  add_to_cart: 0.5,
+  view: 0.2,
+} as const
+
+export type HistoryType = keyof typeof HISTORY_WEIGHTS

@@ -1,0 +1,131 @@
+import { indexCatalog, train } from "../../../src/engine"
+import { buildCatalogue } from "../../../src/modules/recommendations/serving/catalogue"
+import { rankInStock, rankOnce, type RankInput } from "../../../src/modules/recommendations/serving/rank"
+import { documentsOf, loadedModel, snapshotOf } from "./serving-fixture"
+
+const ids = (list: { id: number }[]) => list.map((r) => r.id)
+const input = (over: Partial<RankInput>): RankInput => ({ surface: "also_bought", want: 5, now: 0, ...over })
+const noQuery = {} as never
+
+describe("rankOnce", () => {
+  it("ranks a product page's co-purchases first, explained, never the seed", () => {
+    const { snapshot } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()))
+    const view = snapshot.view(["web"])
+    const list = rankOnce(snapshot, view, input({ seeds: [0] }))
+    expect(list[0]).toEqual(
+      expect.objectContaining({ id: 1, productId: "p1", reason: "Bought together with Linen cushion in 10 orders" })
+    )
+    expect(list[0].sources.cooccurrence).toBeGreaterThan(0)
+    expect(ids(list)).not.toContain(0)
+    // p5 is unavailable in the fixture's model catalogue, but published here: documents decide.
+    expect(list).toHaveLength(5)
+  })
+
+  it("fills a list the model cannot, with the newest products of the seed's categories first", () => {
+    const { snapshot } = snapshotOf(buildCatalogue(null, documentsOf()))
+    const list = rankOnce(snapshot, snapshot.view(["web"]), input({ seeds: [0], want: 4 }))
+    // Category 0: items 5, 2, 1 (newest first); then the newest of all: 7.
+    expect(ids(list)).toEqual([5, 2, 1, 7])
+    expect(list.map((r) => r.reason)).toEqual(["New in Category 0", "New in Category 0", "New in Category 0", "New in the store"])
+    expect(list[0].sources).toEqual({ category_newest: 0 })
+  })
+
+  it("gives a shop with products but no orders full lists: content first, then the newest", async () => {
+    const docs = documentsOf()
+    const { catalog, names } = indexCatalog(docs.map((d) => ({ categories: (d.categories ?? []).map((c) => c.id) })))
+    const empty = { offsets: new Uint32Array(1), items: new Uint32Array(0), quantities: new Float32Array(0), time: new Float64Array(0), customer: new Int32Array(0) }
+    const model = await train(
+      {
+        orders: { nItems: docs.length, nCustomers: 0, ...empty },
+        documents: docs.map((d) => ({ title: d.title, categories: (d.categories ?? []).map((c) => c.name ?? "") })),
+        categories: catalog.categories,
+        nCategories: names.categories.length,
+      },
+      undefined,
+      { threads: 1 }
+    )
+    const loaded = { ...loadedModel(), model, categoryIds: names.categories }
+    const { snapshot } = snapshotOf(buildCatalogue(loaded, docs))
+    const list = rankOnce(snapshot, snapshot.view(["web"]), input({ surface: "related", seeds: [0], want: 7 }))
+    // "Linen cushion": products sharing its words by content, then the rest, newest first.
+    expect(ids(list).sort()).toEqual([1, 2, 3, 4, 5, 6, 7])
+    expect(list[0].sources.content).toBeGreaterThan(0)
+    expect(list[0].reason).toMatch(/^Shares: .*(linen|cushion)/)
+    expect(list.find((r) => r.id === 6)!.reason).toBe("New in the store")
+  })
+
+  it("keeps the cart and other channels' products out of the top-up too", () => {
+    const { snapshot } = snapshotOf(buildCatalogue(null, documentsOf({ p7: { sales_channel_ids: ["outlet"] } })))
+    const list = rankOnce(snapshot, snapshot.view(["web"]), input({ surface: "cart", cart: [6, 5], want: 8 }))
+    expect(ids(list)).toEqual([2, 1, 0, 4, 3])
+  })
+
+  it("serves trending as the store-wide list", () => {
+    const { snapshot } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()))
+    const list = rankOnce(snapshot, snapshot.view(["web"]), input({ surface: "trending", want: 3 }))
+    expect(ids(list)).toEqual([6, 0, 1])
+    expect(list[0].reason).toBe("Popular right now")
+  })
+
+  it("uses a shopper's history for for_you, products trained without it left out of the scores", () => {
+    const docs = [...documentsOf(), { ...documentsOf()[0], product_id: "p_new" }]
+    const { snapshot } = snapshotOf(buildCatalogue(loadedModel(), docs))
+    const history = { ids: [8, 3], time: [0, 0], weight: [1, 1] }
+    const list = rankOnce(snapshot, snapshot.view(["web"]), input({ surface: "for_you", history, purchased: [3], want: 3 }))
+    // Item 3's co-purchases (4, then 1) follow the repeat purchase itself.
+    expect(ids(list)).toEqual([3, 4, 1])
+  })
+})
+
+describe("rankInStock", () => {
+  it("checks never-seen products before answering and ranks again without those out of stock", async () => {
+    const { snapshot, calls } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()), (ids) => ids.filter((id) => id === "p1"))
+    const view = snapshot.view(["web"])
+    const rank = () => rankOnce(snapshot, view, input({ seeds: [0], want: 3 }))
+    const list = await rankInStock(snapshot, view, rank, noQuery, ["web"], 0, fail)
+    expect(ids(list)).not.toContain(1)
+    expect(list).toHaveLength(3)
+    expect(calls[0]).toContain("p1")
+    // Known answers serve the next request without a query.
+    const before = calls.length
+    expect(ids(await rankInStock(snapshot, view, rank, noQuery, ["web"], 1, fail))).toEqual(ids(list))
+    expect(calls.length).toBe(before)
+  })
+
+  it("re-checks expired answers in the background, serving the old ones meanwhile", async () => {
+    let out: string[] = ["p1"]
+    const { snapshot, calls } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()), () => out)
+    const view = snapshot.view(["web"])
+    const rank = () => rankOnce(snapshot, view, input({ seeds: [0], want: 3 }))
+    await rankInStock(snapshot, view, rank, noQuery, ["web"], 0, fail)
+    out = [] // p1 restocked
+    const later = 10_000
+    const before = calls.length
+    const served = await rankInStock(snapshot, view, rank, noQuery, ["web"], later, fail)
+    expect(ids(served)).not.toContain(1)
+    await new Promise((r) => setImmediate(r))
+    expect(calls.slice(before).some((ids) => ids.includes("p1"))).toBe(true)
+    expect(ids(await rankInStock(snapshot, view, rank, noQuery, ["web"], later + 1, fail))[0]).toBe(1)
+  })
+  it("keeps a hidden product hidden, and queued, when its background re-check fails", async () => {
+    let broken = false
+    const { snapshot } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()), (ids) => {
+      if (broken) throw new Error("database down")
+      return ids.filter((id) => id === "p1")
+    })
+    const view = snapshot.view(["web"])
+    const rank = () => rankOnce(snapshot, view, input({ seeds: [0], want: 3 }))
+    await rankInStock(snapshot, view, rank, noQuery, ["web"], 0, fail)
+    broken = true
+    const errors: unknown[] = []
+    await rankInStock(snapshot, view, rank, noQuery, ["web"], 10_000, (e) => errors.push(e))
+    await new Promise((r) => setImmediate(r))
+    expect(errors).toHaveLength(1)
+    expect(view.isAvailable(1)).toBe(false)
+    expect(view.takeExpired(20_000)).toContain(1)
+  })
+})
+
+const fail = (error: unknown) => {
+  throw error
+}
