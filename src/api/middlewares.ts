@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminRecommendationPreviewMiddlewares } from "./admin/recommendations/preview/middlewares"
 import { adminRecommendationRulesMiddlewares } from "./admin/recommendations/rules/middlewares"
 import { adminRecommendationSettingsMiddlewares } from "./admin/recommendations/settings/middlewares"
 import { storeProductRecommendationRoutesMiddlewares } from "./store/products/[id]/recommendations/middlewares"
@@ -10,5 +11,6 @@ export default defineMiddlewares({
     ...storeProductRecommendationRoutesMiddlewares,
     ...adminRecommendationSettingsMiddlewares,
     ...adminRecommendationRulesMiddlewares,
+    ...adminRecommendationPreviewMiddlewares,
   ],
 })

@@ -19,11 +19,10 @@ const PG_URL = "postgres://postgres@localhost:5432"
 export const ADMIN_EMAIL = "admin@example.com"
 export const ADMIN_PASSWORD = "browser-test-password"
 
-export type AdminStore = {
+export type AdminStore<Seeded> = {
   url: string
-  databaseUrl: string
-  /** Output of `medusa exec` of the seed script: what it printed as JSON on its last line. */
-  seed: <T>(script: string) => Promise<T>
+  /** What the seed script printed as JSON on its last JSON line. */
+  seeded: Seeded
   stop: () => Promise<void>
 }
 
@@ -100,7 +99,8 @@ function waitForHealth(url: string, child: ChildProcess, output: () => string, t
   })
 }
 
-export async function startAdminStore(port = 9100 + (process.pid % 500)): Promise<AdminStore> {
+/** `seedScript` runs with `medusa exec` before the store starts, so the first start sees its data. */
+export async function startAdminStore<Seeded>(seedScript: string, port = 9100 + (process.pid % 500)): Promise<AdminStore<Seeded>> {
   writeScratchStore()
   const database = `medusa_recs_browser_${process.pid}_${Date.now()}`
   const databaseUrl = `${PG_URL}/${database}`
@@ -121,7 +121,14 @@ export async function startAdminStore(port = 9100 + (process.pid % 500)): Promis
   const dropDatabase = () => admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
   let child: ChildProcess | undefined
   try {
-    await Promise.all([buildAdmin(env), run(["db:migrate"], env).then(() => run(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env))])
+    const [, seedOutput] = await Promise.all([
+      buildAdmin(env),
+      run(["db:migrate"], env)
+        .then(() => run(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env))
+        .then(() => run(["exec", path.resolve(seedScript)], env)),
+    ])
+    const json = seedOutput.split("\n").filter((line) => line.startsWith("{")).pop()
+    if (!json) throw new Error(`the seed script printed no JSON:\n${seedOutput}`)
     let output = ""
     child = spawn(MEDUSA, ["start"], { cwd: ROOT, env, stdio: ["ignore", "pipe", "pipe"] })
     child.stdout!.on("data", (d) => (output += d))
@@ -131,13 +138,7 @@ export async function startAdminStore(port = 9100 + (process.pid % 500)): Promis
     const started = child
     return {
       url,
-      databaseUrl,
-      seed: async <T>(script: string) => {
-        const out = await run(["exec", script], env)
-        const last = out.trim().split("\n").filter((l) => l.startsWith("{")).pop()
-        if (!last) throw new Error(`seed printed no JSON:\n${out}`)
-        return JSON.parse(last) as T
-      },
+      seeded: JSON.parse(json) as Seeded,
       stop: async () => {
         await new Promise<void>((resolve) => {
           started.once("exit", () => resolve())

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
+import { useInvalidatePreviews } from "./use-preview"
 import type { Rule, RuleInput } from "../lib/types"
 
 const RULES_KEY = ["recommendations", "rules"]
@@ -16,9 +17,10 @@ export const useRecommendationRules = (query: { limit: number; offset: number })
 /** Rules change the next storefront request: rule lists and previews are refetched. */
 const useInvalidateRules = () => {
   const queryClient = useQueryClient()
+  const invalidatePreviews = useInvalidatePreviews()
   return () => {
     queryClient.invalidateQueries({ queryKey: RULES_KEY })
-    queryClient.invalidateQueries({ queryKey: ["recommendations", "preview"] })
+    invalidatePreviews()
   }
 }
 

@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
+import { useInvalidatePreviews } from "./use-preview"
 import type { SettingsResponse, Surface, SurfaceSettings } from "../lib/types"
 
 const SETTINGS_KEY = ["recommendations", "settings"]
@@ -13,6 +14,7 @@ export const useRecommendationSettings = () =>
 /** Saves one surface: `reset` goes back to the defaults before applying `change`. */
 export const useUpdateSurfaceSettings = (surface: Surface) => {
   const queryClient = useQueryClient()
+  const invalidatePreviews = useInvalidatePreviews()
   return useMutation({
     mutationFn: (body: Partial<SurfaceSettings> & { reset?: boolean }) =>
       sdk.client.fetch<{ settings: SurfaceSettings }>(`/admin/recommendations/settings/${surface}`, {
@@ -21,8 +23,7 @@ export const useUpdateSurfaceSettings = (surface: Surface) => {
       }),
     onSuccess: () => {
       queryClient.invalidateQueries({ queryKey: SETTINGS_KEY })
-      // Settings apply to the next request: every preview is stale.
-      queryClient.invalidateQueries({ queryKey: ["recommendations", "preview"] })
+      invalidatePreviews()
     },
   })
 }

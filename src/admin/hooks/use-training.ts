@@ -1,5 +1,6 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
+import { useInvalidatePreviews } from "./use-preview"
 import type { TrainingRun } from "../lib/types"
 
 const RUNS_KEY = ["recommendations", "training-runs"]
@@ -11,6 +12,7 @@ const isActive = (run: TrainingRun) => run.status === "queued" || run.status ===
 /** Runs newest first; polled every second while one is queued or running, for the progress bar. */
 export const useTrainingRuns = (limit = 20) => {
   const queryClient = useQueryClient()
+  const invalidatePreviews = useInvalidatePreviews()
   return useQuery({
     queryKey: [...RUNS_KEY, limit],
     queryFn: async () => {
@@ -18,7 +20,7 @@ export const useTrainingRuns = (limit = 20) => {
       const data = await sdk.client.fetch<RunsResponse>("/admin/recommendations/training-runs", { query: { limit } })
       // A run that just finished serves a new model: previews show it.
       if (before?.training_runs.some(isActive) && !data.training_runs.some(isActive)) {
-        queryClient.invalidateQueries({ queryKey: ["recommendations", "preview"] })
+        invalidatePreviews()
       }
       return data
     },

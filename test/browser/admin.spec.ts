@@ -1,0 +1,117 @@
+/**
+ * The admin extensions in a real browser: the settings page and the product widget, against a
+ * store serving the built admin with the plugin loaded (admin-store.ts), seeded by seed.ts.
+ */
+import path from "path"
+import type { Browser, Page } from "playwright-core"
+import { ADMIN_EMAIL, ADMIN_PASSWORD, startAdminStore, type AdminStore } from "./admin-store"
+import { launchChromium, logIn } from "./browser"
+import type { SEED_TITLES } from "./seed"
+
+jest.setTimeout(300_000)
+
+type Seeded = Record<(typeof SEED_TITLES)[number], string>
+
+const DOCS = path.resolve(__dirname, "../../docs")
+
+let store: AdminStore<Seeded>
+let browser: Browser
+let page: Page
+
+beforeAll(async () => {
+  ;[store, browser] = await Promise.all([startAdminStore<Seeded>(path.join(__dirname, "seed.ts")), launchChromium()])
+  page = await browser.newPage({ viewport: { width: 1440, height: 1100 } })
+  page.setDefaultTimeout(30_000)
+  await logIn(page, store.url, ADMIN_EMAIL, ADMIN_PASSWORD)
+}, 600_000)
+
+afterAll(async () => {
+  await browser?.close()
+  await store?.stop()
+})
+
+const settingsPage = async () => {
+  await page.goto(`${store.url}/app/recommendations`)
+  await page.getByTestId("settings-also_bought").waitFor()
+}
+
+const trainingRuns = () => page.getByTestId("training-run")
+
+/** The titles the widget's also-bought preview lists, in order. */
+const alsoBoughtTitles = () => page.getByTestId("preview-also_bought").getByTestId("preview-item-title").allTextContents()
+
+/** Polls `read` until `done` accepts its value; fails with the last value. */
+async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
+  const deadline = Date.now() + timeoutMs
+  for (;;) {
+    const value = await read()
+    if (done(value)) return value
+    if (Date.now() > deadline) throw new Error(`not reached in ${timeoutMs} ms; last: ${JSON.stringify(value)}`)
+    await page.waitForTimeout(250)
+  }
+}
+
+const productPage = async (title: keyof Seeded) => {
+  await page.goto(`${store.url}/app/products/${store.seeded[title]}`)
+  await page.getByTestId("recommendations-widget").waitFor()
+}
+
+it("retrains from the settings page, with a live progress bar until the run succeeds", async () => {
+  await settingsPage()
+  // The first start imported the seeded history and trained on it.
+  await until(() => trainingRuns().first().textContent(), (text) => !!text?.includes("succeeded"), 120_000)
+  const runsBefore = await trainingRuns().count()
+
+  await page.getByRole("button", { name: "Retrain now" }).click()
+  const progress = page.getByRole("progressbar")
+  await progress.waitFor({ state: "visible" })
+  await progress.waitFor({ state: "detached", timeout: 120_000 })
+  await until(() => trainingRuns().count(), (n) => n === runsBefore + 1)
+  await expectText(trainingRuns().first(), "succeeded")
+  await expectText(trainingRuns().first(), "manual")
+})
+
+it("shows a weight change in the product widget's preview", async () => {
+  await productPage("Linen Shirt")
+  const before = await until(alsoBoughtTitles, (titles) => titles.length >= 3)
+  expect(before[0]).toBe("Shirt Buttons")
+  await page.getByTestId("recommendations-widget").screenshot({ path: path.join(DOCS, "product-widget.png") })
+
+  await settingsPage()
+  const form = page.getByTestId("settings-also_bought")
+  await form.getByLabel("Co-purchase").fill("0")
+  await form.getByLabel("Trending").fill("2")
+  await expectText(form, "0.00 · 0%")
+  await form.getByRole("button", { name: "Save" }).click()
+  await page.getByText("Also bought settings saved").waitFor()
+  await page.screenshot({ path: path.join(DOCS, "settings.png"), fullPage: true })
+
+  await productPage("Linen Shirt")
+  const after = await until(alsoBoughtTitles, (titles) => ["Canvas Tote", "Wool Socks"].includes(titles[0]))
+  expect(after).not.toEqual(before)
+})
+
+it("pins an item from the widget, and the preview lists it first", async () => {
+  await productPage("Linen Shirt")
+  const titles = await until(alsoBoughtTitles, (t) => t.length >= 3)
+  const last = titles[titles.length - 1]
+  await page.getByRole("button", { name: `Actions for ${last}` }).click()
+  await page.getByRole("menuitem", { name: "Pin first" }).click()
+  await page.getByText(`${last} pinned first`).waitFor()
+  await until(alsoBoughtTitles, (t) => t[0] === last)
+})
+
+it("shows the API's error for a bad value, and keeps the saved settings", async () => {
+  await settingsPage()
+  const form = page.getByTestId("settings-also_bought")
+  await form.getByLabel("List length").fill("500")
+  await form.getByRole("button", { name: "Save" }).click()
+  await page.getByText(/limit/i).filter({ hasText: /100/ }).first().waitFor()
+  await page.reload()
+  await page.getByTestId("settings-also_bought").waitFor()
+  expect(await page.getByTestId("settings-also_bought").getByLabel("List length").inputValue()).toBe("10")
+})
+
+async function expectText(locator: ReturnType<Page["locator"]>, text: string) {
+  await until(() => locator.textContent(), (t) => !!t?.includes(text))
+}

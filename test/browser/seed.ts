@@ -1,0 +1,57 @@
+/**
+ * The browser test's store, run with `medusa exec` before the store starts (the plugin imports
+ * the catalogue and past orders on its first start): published products in the default sales
+ * channel and orders in which "Linen Shirt" goes with the shirts' accessories, while "Canvas
+ * Tote" and "Wool Socks" sell most, mostly alone. Prints the products' ids by title as JSON.
+ */
+import type { ExecArgs } from "@medusajs/framework/types"
+import { Modules } from "@medusajs/framework/utils"
+import { createOrderWorkflow, createProductsWorkflow, createRegionsWorkflow } from "@medusajs/core-flows"
+
+export const SEED_TITLES = ["Linen Shirt", "Shirt Buttons", "Collar Stays", "Cufflinks", "Canvas Tote", "Wool Socks", "Rain Hat"] as const
+type Title = (typeof SEED_TITLES)[number]
+
+/** Each basket repeated `times`: co-purchases of the shirt, and best sellers bought alone. */
+const BASKETS: { items: Title[]; times: number }[] = [
+  { items: ["Linen Shirt", "Shirt Buttons"], times: 6 },
+  { items: ["Linen Shirt", "Collar Stays"], times: 4 },
+  { items: ["Linen Shirt", "Cufflinks"], times: 3 },
+  { items: ["Canvas Tote"], times: 14 },
+  { items: ["Wool Socks"], times: 12 },
+  { items: ["Canvas Tote", "Wool Socks"], times: 2 },
+  { items: ["Rain Hat", "Wool Socks"], times: 2 },
+]
+
+export default async function seed({ container }: ExecArgs) {
+  const [channel] = await container.resolve(Modules.SALES_CHANNEL).listSalesChannels({}, { take: 1 })
+  const { result: regions } = await createRegionsWorkflow(container).run({
+    input: { regions: [{ name: "Europe", currency_code: "eur", countries: ["de"] }] },
+  })
+  const { result: products } = await createProductsWorkflow(container).run({
+    input: {
+      products: SEED_TITLES.map((title) => ({
+        title,
+        status: "published" as const,
+        description: `${title}, made for the browser test's store.`,
+        options: [{ title: "Size", values: ["One size"] }],
+        variants: [{ title, options: { Size: "One size" }, manage_inventory: false, prices: [{ amount: 20, currency_code: "eur" }] }],
+        sales_channels: [{ id: channel.id }],
+      })),
+    },
+  })
+  const variantOf = new Map(products.map((p) => [p.title, p.variants![0].id]))
+  for (const basket of BASKETS) {
+    for (let n = 0; n < basket.times; n++) {
+      await createOrderWorkflow(container).run({
+        input: {
+          region_id: regions[0].id,
+          sales_channel_id: channel.id,
+          email: `shopper${n}@example.com`,
+          currency_code: "eur",
+          items: basket.items.map((title) => ({ variant_id: variantOf.get(title)!, quantity: 1 })),
+        },
+      })
+    }
+  }
+  console.log(JSON.stringify(Object.fromEntries(products.map((p) => [p.title, p.id]))))
+}
