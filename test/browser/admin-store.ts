@@ -8,6 +8,7 @@ import { spawn, type ChildProcess } from "child_process"
 import { createHash } from "crypto"
 import fs from "fs"
 import path from "path"
+import Redis from "ioredis"
 import { Client } from "pg"
 
 const REPO = path.resolve(__dirname, "../..")
@@ -15,6 +16,7 @@ const ROOT = path.join(REPO, ".cache/browser-store")
 const ADMIN_OUT = path.join(ROOT, "public/admin")
 const MEDUSA = path.join(REPO, "node_modules/.bin/medusa")
 const PG_URL = "postgres://postgres@localhost:5432"
+const REDIS_URL = "redis://127.0.0.1:6379"
 
 export const ADMIN_EMAIL = "admin@example.com"
 export const ADMIN_PASSWORD = "browser-test-password"
@@ -39,9 +41,26 @@ function run(args: string[], env: NodeJS.ProcessEnv): Promise<string> {
 
 function writeScratchStore() {
   fs.mkdirSync(path.join(ROOT, "node_modules"), { recursive: true })
+  // The dev store's configuration, with trainings that follow changes within a second, no nightly
+  // schedule, and a BullMQ queue of its own on the local Redis: trainings the seed script asks
+  // for (in its own process) are run by the started store's worker.
   fs.writeFileSync(
     path.join(ROOT, "medusa-config.ts"),
-    `// Written by test/browser/admin-store.ts: the dev store's configuration.\nexport { default } from "../../dev-store/medusa-config"\n`
+    [
+      "// Written by test/browser/admin-store.ts.",
+      'import config from "../../dev-store/medusa-config"',
+      "const options = {",
+      `  redisUrl: "${REDIS_URL}",`,
+      "  queuePrefix: process.env.BROWSER_QUEUE_PREFIX,",
+      "  debounceMs: 500,",
+      "  schedule: false,",
+      "}",
+      "export default {",
+      "  ...config,",
+      "  plugins: config.plugins!.map((p: any) => ({ ...p, options: { ...p.options, ...options } })),",
+      "}",
+      "",
+    ].join("\n")
   )
   fs.writeFileSync(path.join(ROOT, "package.json"), JSON.stringify({ name: "browser-store", private: true, dependencies: { "@medusajs/medusa": "*" } }))
   // The admin bundler imports the plugin's extensions as `medusa-plugin-recommendations/admin`.
@@ -82,6 +101,21 @@ async function admin(sql: string) {
   }
 }
 
+/** The test queue's keys, and only those (other stores share this Redis). */
+async function deleteQueueKeys(prefix: string) {
+  const redis = new Redis(REDIS_URL)
+  try {
+    let cursor = "0"
+    do {
+      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500)
+      if (keys.length) await redis.del(...keys)
+      cursor = next
+    } while (cursor !== "0")
+  } finally {
+    redis.disconnect()
+  }
+}
+
 function waitForHealth(url: string, child: ChildProcess, output: () => string, timeoutMs: number): Promise<void> {
   const deadline = Date.now() + timeoutMs
   return new Promise((resolve, reject) => {
@@ -103,6 +137,7 @@ function waitForHealth(url: string, child: ChildProcess, output: () => string, t
 export async function startAdminStore<Seeded>(seedScript: string, port = 9100 + (process.pid % 500)): Promise<AdminStore<Seeded>> {
   writeScratchStore()
   const database = `medusa_recs_browser_${process.pid}_${Date.now()}`
+  const queuePrefix = `recs-browser-${process.pid}-${Date.now()}`
   const databaseUrl = `${PG_URL}/${database}`
   const env: NodeJS.ProcessEnv = {
     ...process.env,
@@ -111,14 +146,16 @@ export async function startAdminStore<Seeded>(seedScript: string, port = 9100 + 
     // is Secure, never set over plain http): the built admin, a session over http.
     NODE_ENV: "test",
     DATABASE_URL: databaseUrl,
-    // The in-process training queue: no Redis is shared with other stores.
+    // Medusa's own Redis uses (sessions) stay in memory; the training queue has its own prefix.
     REDIS_URL: "",
+    BROWSER_QUEUE_PREFIX: queuePrefix,
     PORT: String(port),
     LOG_LEVEL: "error",
   }
   delete env.NODE_OPTIONS
   await admin(`CREATE DATABASE "${database}"`)
   const dropDatabase = () => admin(`DROP DATABASE IF EXISTS "${database}" WITH (FORCE)`)
+  const cleanUp = () => Promise.all([dropDatabase(), deleteQueueKeys(queuePrefix)])
   let child: ChildProcess | undefined
   try {
     const [, seedOutput] = await Promise.all([
@@ -144,12 +181,12 @@ export async function startAdminStore<Seeded>(seedScript: string, port = 9100 + 
           started.once("exit", () => resolve())
           started.kill("SIGTERM")
         })
-        await dropDatabase()
+        await cleanUp()
       },
     }
   } catch (error) {
     child?.kill("SIGKILL")
-    await dropDatabase()
+    await cleanUp()
     throw error
   }
 }

@@ -58,11 +58,13 @@ const productPage = async (title: keyof Seeded) => {
 
 it("retrains from the settings page, with a live progress bar until the run succeeds", async () => {
   await settingsPage()
-  // The first start imported the seeded history and trained on it.
-  await until(() => trainingRuns().first().textContent(), (text) => !!text?.includes("succeeded"), 120_000)
+  // The first start imported the seeded history and trains on it: the button waits for that run.
+  const retrain = page.getByRole("button", { name: "Retrain now" })
+  await until(() => retrain.isEnabled(), Boolean, 120_000)
+  await expectText(trainingRuns().first(), "succeeded")
   const runsBefore = await trainingRuns().count()
 
-  await page.getByRole("button", { name: "Retrain now" }).click()
+  await retrain.click()
   const progress = page.getByRole("progressbar")
   await progress.waitFor({ state: "visible" })
   await progress.waitFor({ state: "detached", timeout: 120_000 })
@@ -79,12 +81,12 @@ it("shows a weight change in the product widget's preview", async () => {
 
   await settingsPage()
   const form = page.getByTestId("settings-also_bought")
-  await form.getByLabel("Co-purchase").fill("0")
-  await form.getByLabel("Trending").fill("2")
+  await form.getByRole("slider", { name: "Co-purchase" }).fill("0")
+  await form.getByRole("slider", { name: "Trending" }).fill("2")
   await expectText(form, "0.00 · 0%")
   await form.getByRole("button", { name: "Save" }).click()
   await page.getByText("Also bought settings saved").waitFor()
-  await page.screenshot({ path: path.join(DOCS, "settings.png"), fullPage: true })
+  await screenshotWhole(path.join(DOCS, "settings.png"))
 
   await productPage("Linen Shirt")
   const after = await until(alsoBoughtTitles, (titles) => ["Canvas Tote", "Wool Socks"].includes(titles[0]))
@@ -111,6 +113,14 @@ it("shows the API's error for a bad value, and keeps the saved settings", async 
   await page.getByTestId("settings-also_bought").waitFor()
   expect(await page.getByTestId("settings-also_bought").getByLabel("List length").inputValue()).toBe("10")
 })
+
+/** The admin scrolls inside its layout, not the page: a tall viewport shows the whole page. */
+async function screenshotWhole(file: string) {
+  const viewport = page.viewportSize()!
+  await page.setViewportSize({ width: viewport.width, height: 2400 })
+  await page.screenshot({ path: file })
+  await page.setViewportSize(viewport)
+}
 
 async function expectText(locator: ReturnType<Page["locator"]>, text: string) {
   await until(() => locator.textContent(), (t) => !!t?.includes(text))

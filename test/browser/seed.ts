@@ -1,12 +1,13 @@
 /**
- * The browser test's store, run with `medusa exec` before the store starts (the plugin imports
- * the catalogue and past orders on its first start): published products in the default sales
- * channel and orders in which "Linen Shirt" goes with the shirts' accessories, while "Canvas
- * Tote" and "Wool Socks" sell most, mostly alone. Prints the products' ids by title as JSON.
+ * The browser test's store, run with `medusa exec` before the store starts: published products
+ * in the default sales channel and orders in which "Linen Shirt" goes with the shirts'
+ * accessories, while "Canvas Tote" and "Wool Socks" sell most, mostly alone; then the plugin's
+ * history import, whose training the started store runs. Prints the products' ids by title as JSON.
  */
 import type { ExecArgs } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
 import { createOrderWorkflow, createProductsWorkflow, createRegionsWorkflow } from "@medusajs/core-flows"
+import { importHistoryWorkflow } from "medusa-plugin-recommendations/workflows"
 
 export const SEED_TITLES = ["Linen Shirt", "Shirt Buttons", "Collar Stays", "Cufflinks", "Canvas Tote", "Wool Socks", "Rain Hat"] as const
 type Title = (typeof SEED_TITLES)[number]
@@ -53,5 +54,6 @@ export default async function seed({ container }: ExecArgs) {
       })
     }
   }
+  await importHistoryWorkflow(container).run({ input: {} })
   console.log(JSON.stringify(Object.fromEntries(products.map((p) => [p.title, p.id]))))
 }

@@ -4,6 +4,13 @@ import type { PreviewResponse, Surface } from "../lib/types"
 
 export const PREVIEW_KEY = ["recommendations", "preview"]
 
+/**
+ * Serving re-reads settings, rules and the model in the background once what it holds is a second
+ * old, and answers meanwhile with what it has: a preview polls, so it catches up with a change
+ * (made here, by another admin, or by a training) within a few seconds.
+ */
+const PREVIEW_POLL_MS = 2000
+
 export type PreviewQuery = {
   surface: Surface
   product_id?: string
@@ -18,20 +25,12 @@ export const useRecommendationPreview = (query: PreviewQuery, enabled = true) =>
     queryKey: [...PREVIEW_KEY, query],
     queryFn: () => sdk.client.fetch<PreviewResponse>("/admin/recommendations/preview", { query }),
     placeholderData: keepPreviousData,
+    refetchInterval: PREVIEW_POLL_MS,
     enabled,
   })
 
-/**
- * Serving re-reads settings and rules in the background about once a second, so the request right
- * after a change may still rank with the old ones: previews are refetched now and once more later.
- */
-const SERVING_REFRESH_MS = 1500
-
+/** After a change: previews refetch now rather than at their next poll. */
 export const useInvalidatePreviews = () => {
   const queryClient = useQueryClient()
-  return () => {
-    const invalidate = () => queryClient.invalidateQueries({ queryKey: PREVIEW_KEY })
-    invalidate()
-    setTimeout(invalidate, SERVING_REFRESH_MS)
-  }
+  return () => queryClient.invalidateQueries({ queryKey: PREVIEW_KEY })
 }
