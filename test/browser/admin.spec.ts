@@ -103,6 +103,28 @@ it("pins an item from the widget, and the preview lists it first", async () => {
   await until(alsoBoughtTitles, (t) => t[0] === last)
 })
 
+it("adds an exclusion in the rules table with the product picker, and the widget's list drops the product", async () => {
+  await settingsPage()
+  const rules = page.getByTestId("rules-section")
+  // The pin made from the widget is listed.
+  await expectText(rules.getByTestId("rule-row").first(), "Pin")
+
+  await rules.getByRole("button", { name: "Add rule" }).click()
+  const drawer = page.getByRole("dialog")
+  await drawer.getByRole("combobox").first().click()
+  await page.getByRole("option", { name: "Exclude" }).click()
+  await drawer.locator("#rule-match-products").fill("Canvas")
+  await drawer.getByRole("option", { name: "Canvas Tote" }).click()
+  await expectText(drawer, "Canvas Tote")
+  await drawer.getByRole("button", { name: "Save" }).click()
+  await page.getByText("Rule added").waitFor()
+  await until(() => rules.getByTestId("rule-row").count(), (n) => n === 2)
+  await expectText(rules.getByTestId("rule-row").first(), "Exclude")
+
+  await productPage("Linen Shirt")
+  await until(alsoBoughtTitles, (t) => t.length > 0 && !t.includes("Canvas Tote"))
+})
+
 it("shows the API's error for a bad value, and keeps the saved settings", async () => {
   await settingsPage()
   const form = page.getByTestId("settings-also_bought")

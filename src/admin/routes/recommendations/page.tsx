@@ -1,6 +1,8 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Sparkles } from "@medusajs/icons"
 import { Container, Heading, Text } from "@medusajs/ui"
+import { QualitySection } from "../../components/quality-section"
+import { RulesSection } from "../../components/rules-section"
 import { SettingsSection } from "../../components/settings-section"
 import { TrainingSection } from "../../components/training-section"
 
@@ -13,7 +15,9 @@ const RecommendationsPage = () => (
       </Text>
     </Container>
     <SettingsSection />
+    <RulesSection />
     <TrainingSection />
+    <QualitySection />
   </div>
 )
 
