@@ -1,0 +1,3 @@
+export * from "./import-history"
+export * from "./record-order-purchases"
+export * from "./sync-product-documents"
