@@ -7,10 +7,15 @@
 import path from "path"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
+import { asValue } from "@medusajs/framework/awilix"
+import { ContainerRegistrationKeys, createMedusaContainer, Modules } from "@medusajs/framework/utils"
 import { deleteCustomersWorkflow, deleteProductsWorkflow, updateProductsWorkflow } from "@medusajs/core-flows"
 import { logger } from "@medusajs/framework/logger"
-import { IN_PROCESS_WARNING } from "../../src/queue"
+import { IN_PROCESS_WARNING, type TrainingJobEvent } from "../../src/queue"
+import trainingQueueLoader, {
+  TRAINING_QUEUE_HOST,
+  TrainingQueueHost,
+} from "../../src/modules/recommendations/loaders/training-queue"
 import type { RecommendationsModuleService } from "../../src/modules/recommendations"
 import {
   createOrder,
@@ -27,7 +32,8 @@ jest.setTimeout(180_000)
 const pluginRoot = path.resolve(__dirname, "../..")
 delete process.env.REDIS_URL
 // Every training process of this suite dies mid-run.
-process.env.RECOMMENDATIONS_TRAINING_ENTRY = path.join(pluginRoot, "test/fixtures/training-entry-crash.js")
+const CRASHING_ENTRY = path.join(pluginRoot, "test/fixtures/training-entry-crash.js")
+process.env.RECOMMENDATIONS_TRAINING_ENTRY = CRASHING_ENTRY
 
 const warn = jest.spyOn(logger, "warn")
 
@@ -138,6 +144,59 @@ medusaIntegrationTestRunner({
         return row?.error ? row : null
       })
       expect(run).toEqual({ job_id: jobId, trigger: "manual", status: "queued", error: expect.stringMatching(/SIGKILL/) })
+    })
+
+    it("trains only where the worker mode allows: a server-mode instance enqueues, a shared one runs", async () => {
+      const hostFor = async (worker_mode: "server" | "shared") => {
+        const local = createMedusaContainer()
+        for (const key of [ContainerRegistrationKeys.CONFIG_MODULE, ContainerRegistrationKeys.LOGGER, ContainerRegistrationKeys.PG_CONNECTION]) {
+          local.register(key, asValue(container.resolve(key)))
+        }
+        await trainingQueueLoader({ container: local, options: { trainingEntry: CRASHING_ENTRY } }, { worker_mode } as never)
+        const host = local.resolve<TrainingQueueHost>(TRAINING_QUEUE_HOST)
+        await host.start()
+        return host
+      }
+      const server = await hostFor("server")
+      const serverStarts: TrainingJobEvent[] = []
+      server.get().onStarted((event) => void serverStarts.push(event))
+      await server.get().requestTraining("manual")
+      await new Promise((resolve) => setTimeout(resolve, 1500))
+      expect(serverStarts).toEqual([])
+      await server.close()
+
+      const shared = await hostFor("shared")
+      const started = new Promise<TrainingJobEvent>((resolve) => shared.get().onStarted(resolve))
+      const { jobId } = await shared.get().requestTraining("manual")
+      expect(await started).toMatchObject({ jobId, trigger: "manual", attempt: 1 })
+      await shared.close()
+    })
+
+    it("stores a placed order's purchases when the training queue is unreachable, and logs why no run was queued", async () => {
+      const [globe] = await createProducts(container, store, ["Globe"])
+      const orderId = await createOrder(container, store, [{ variant_id: globe.variantIds[0], quantity: 1 }])
+      // The module's queue swapped for one on a Redis that refuses connections.
+      const module = service as unknown as { trainingQueue_: TrainingQueueHost }
+      const reachable = module.trainingQueue_
+      const unreachable = new TrainingQueueHost({
+        options: { redisUrl: "redis://127.0.0.1:1", trainingEntry: CRASHING_ENTRY },
+        mayWork: false,
+        entryArgs: { databaseUrl: "postgres://unused" },
+        logger: container.resolve(ContainerRegistrationKeys.LOGGER),
+        knex: container.resolve(ContainerRegistrationKeys.PG_CONNECTION),
+      })
+      module.trainingQueue_ = unreachable
+      try {
+        const placed = handled("order.placed")
+        await emitOrderPlaced(container, [orderId])
+        await placed
+        expect(await purchases()).toEqual([expect.objectContaining({ order_id: orderId, product_id: globe.id })])
+        expect(await runs()).toEqual([])
+        expect(warn.mock.calls.some(([message]) => /"order" training could not be queued/.test(String(message)))).toBe(true)
+      } finally {
+        module.trainingQueue_ = reachable
+        await unreachable.close()
+      }
     })
 
     it("keeps product documents in step: created, updated, unpublished, deleted", async () => {

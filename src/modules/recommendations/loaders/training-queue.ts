@@ -1,9 +1,10 @@
 /**
- * Registers the module's training queue host (`TRAINING_QUEUE_HOST`). The queue itself is made
- * lazily: loaders also run for CLI commands (`medusa db:migrate` runs them "loader only", then
- * shuts the module down), which must neither start workers nor hold Redis connections open. The
- * service's onApplicationStart starts the worker where Medusa's worker mode allows it; its
- * onApplicationShutdown closes the queue.
+ * Registers the module's training queue host (`TRAINING_QUEUE_HOST`). Loaders run wherever the
+ * module loads, not only in a server: `medusa db:migrate` boots the application in `server` mode
+ * for its migration scripts, and a loader-only run shuts the module down right after. So the
+ * loader only registers the host; the service's onApplicationStart starts the queue with its
+ * worker where Medusa's worker mode allows it (elsewhere the queue is made on the first request,
+ * enqueue-only), and onApplicationShutdown closes it: no CLI command trains or keeps Redis open.
  */
 import type { InternalModuleDeclaration, LoaderOptions } from "@medusajs/framework/types"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
@@ -32,6 +33,7 @@ export class TrainingQueueHost {
   private queue?: TrainingQueue
   private working = false
   private started = false
+  private closed = false
 
   constructor(private readonly settings: HostSettings) {}
 
@@ -39,16 +41,22 @@ export class TrainingQueueHost {
     return this.settings.options
   }
 
-  /** The queue; before start(), one that only enqueues. */
+  /** The queue; before start(), one that only enqueues. None after close() (shutdown). */
   get(): TrainingQueue {
+    if (this.closed) throw new Error("recommendations: the training queue is closed (the application is shutting down)")
     this.queue ??= this.create(this.started && this.settings.mayWork)
     return this.queue
   }
 
-  /** The application started: from now on the queue runs trainings here, if the mode allows. */
+  /**
+   * The application started: where the mode allows, the queue (with its worker and schedule)
+   * starts now; elsewhere it is made on the first request.
+   */
   async start(): Promise<void> {
     this.started = true
-    if (this.queue && !this.working && this.settings.mayWork) {
+    this.closed = false
+    if (!this.settings.mayWork) return
+    if (this.queue && !this.working) {
       await this.queue.close()
       this.queue = undefined
     }
@@ -59,6 +67,7 @@ export class TrainingQueueHost {
     const queue = this.queue
     this.queue = undefined
     this.started = false
+    this.closed = true
     await queue?.close({ force: true })
   }
 
