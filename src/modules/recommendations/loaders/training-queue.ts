@@ -73,9 +73,13 @@ export class TrainingQueueHost {
 
   private create(worker: boolean): TrainingQueue {
     const { options, logger, knex } = this.settings
+    const redisUrl = options.redisUrl ?? this.settings.projectRedisUrl
+    if (!redisUrl && !this.settings.mayWork) {
+      logger.warn("recommendations: a server-mode instance without Redis cannot hand trainings to a worker: set redisUrl")
+    }
     this.working = worker
     const queue = createTrainingQueue({
-      redisUrl: options.redisUrl ?? this.settings.projectRedisUrl,
+      redisUrl,
       prefix: options.queuePrefix,
       debounceMs: options.debounceMs,
       schedule: options.schedule,
