@@ -9,7 +9,15 @@ import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-util
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys, createMedusaContainer, Modules } from "@medusajs/framework/utils"
-import { deleteCustomersWorkflow, deleteProductsWorkflow, updateProductsWorkflow } from "@medusajs/core-flows"
+import {
+  createProductCategoriesWorkflow,
+  createSalesChannelsWorkflow,
+  deleteCustomersWorkflow,
+  deleteProductsWorkflow,
+  linkProductsToSalesChannelWorkflow,
+  updateProductCategoriesWorkflow,
+  updateProductsWorkflow,
+} from "@medusajs/core-flows"
 import { logger } from "@medusajs/framework/logger"
 import { IN_PROCESS_WARNING, type TrainingJobEvent } from "../../src/queue"
 import trainingQueueLoader, {
@@ -231,6 +239,44 @@ medusaIntegrationTestRunner({
       const [document] = await documents()
       expect(document.deleted_at).not.toBeNull()
       expect(await service.listProductDocuments({ product_id: lamp.id })).toEqual([])
+    })
+
+    it("refreshes every document nightly: a new sales channel and a renamed category reach them", async () => {
+      const [lamp] = await createProducts(container, store, ["Floor lamp"])
+      const { result: categories } = await createProductCategoriesWorkflow(container).run({
+        input: { product_categories: [{ name: "Lighting", is_active: true }] },
+      })
+      const updated = handled("product.updated")
+      await updateProductsWorkflow(container).run({
+        input: { selector: { id: lamp.id }, update: { category_ids: [categories[0].id] } },
+      })
+      await updated
+      const document = async () =>
+        (await rows<{ categories: unknown; sales_channel_ids: string[] }>(
+          container,
+          "select categories, sales_channel_ids from recommendation_product_document where product_id = ?",
+          [lamp.id]
+        ))[0]
+      expect(await document()).toEqual({
+        categories: [{ id: categories[0].id, name: "Lighting" }],
+        sales_channel_ids: [store.salesChannelId],
+      })
+
+      // Neither change emits a product event.
+      await updateProductCategoriesWorkflow(container).run({
+        input: { selector: { id: categories[0].id }, update: { name: "Lamps" } },
+      })
+      const { result: channels } = await createSalesChannelsWorkflow(container).run({
+        input: { salesChannelsData: [{ name: "Wholesale" }] },
+      })
+      await linkProductsToSalesChannelWorkflow(container).run({ input: { id: channels[0].id, add: [lamp.id] } })
+      expect((await document()).sales_channel_ids).toEqual([store.salesChannelId])
+
+      const job = (await import("../../src/jobs/refresh-recommendations-catalog")).default
+      await job(container)
+      const refreshed = await document()
+      expect(refreshed.categories).toEqual([{ id: categories[0].id, name: "Lamps" }])
+      expect([...refreshed.sales_channel_ids].sort()).toEqual([store.salesChannelId, channels[0].id].sort())
     })
 
     it("erases a deleted customer's events", async () => {
