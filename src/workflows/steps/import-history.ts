@@ -15,8 +15,9 @@ import {
 export type ImportPageInput = { page_size: number }
 
 /**
- * Copies the catalogue that existed before the plugin into product documents, page by page.
- * Idempotent (documents are upserted), so nothing to compensate.
+ * Writes every product's document from the product module, page by page: the catalogue that
+ * existed before the plugin, or the nightly refresh. Idempotent (documents are upserted), so
+ * nothing to compensate.
  */
 export const importCatalogStep = createStep(
   "recommendations-import-catalog",
