@@ -39,6 +39,8 @@ jest.setTimeout(180_000)
 
 const pluginRoot = path.resolve(__dirname, "../..")
 delete process.env.REDIS_URL
+// The scheduled history import stays out of the way (a test below runs it on purpose).
+process.env.RECOMMENDATIONS_IMPORT_HISTORY = "false"
 // Every training process of this suite dies mid-run.
 const CRASHING_ENTRY = path.join(pluginRoot, "test/fixtures/training-entry-crash.js")
 process.env.RECOMMENDATIONS_TRAINING_ENTRY = CRASHING_ENTRY
@@ -334,20 +336,30 @@ medusaIntegrationTestRunner({
       expect(await purchases()).toEqual(recorded)
     })
 
-    it("imports the history once from the scheduled job, then only checks its marker", async () => {
+    it("imports the history once from the scheduled job when enabled, then only checks its marker", async () => {
       const [pen] = await createProducts(container, store, ["Quill"])
       await createOrder(container, store, [{ variant_id: pen.variantIds[0], quantity: 1 }])
       await freshQueue()
       const job = (await import("../../src/jobs/import-recommendations-history")).default
-      expect(await service.hasImportedHistory()).toBe(false)
+      // This suite's store turned the import off.
       await job(container)
-      expect(await purchases()).toHaveLength(1)
-      expect(await service.hasImportedHistory()).toBe(true)
+      expect(await purchases()).toEqual([])
 
-      // A later order the import has not seen: the job no longer imports (order.placed covers it).
-      await createOrder(container, store, [{ variant_id: pen.variantIds[0], quantity: 1 }])
-      await job(container)
-      expect(await purchases()).toHaveLength(1)
+      const options = service.pluginOptions
+      options.importHistory = true
+      try {
+        expect(await service.hasImportedHistory()).toBe(false)
+        await job(container)
+        expect(await purchases()).toHaveLength(1)
+        expect(await service.hasImportedHistory()).toBe(true)
+
+        // A later order the import has not seen: the job no longer imports (order.placed covers it).
+        await createOrder(container, store, [{ variant_id: pen.variantIds[0], quantity: 1 }])
+        await job(container)
+        expect(await purchases()).toHaveLength(1)
+      } finally {
+        options.importHistory = false
+      }
     })
   },
 })
