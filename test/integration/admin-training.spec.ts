@@ -5,6 +5,8 @@
  */
 import path from "path"
 import IORedis from "ioredis"
+import { Queue } from "bullmq"
+import { redisOptionsFromUrl } from "../../src/queue"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
@@ -142,6 +144,16 @@ medusaIntegrationTestRunner({
     })
 
     it("turns a burst of 100 placed orders into one BullMQ job and one run", async () => {
+      // The earlier tests' runs (the import's, brought forward) have finished: none is pending.
+      const queue = new Queue("recommendations", { connection: redisOptionsFromUrl(REDIS_URL), prefix: PREFIX })
+      try {
+        await eventually(async () => {
+          const counts = await queue.getJobCounts("waiting", "delayed", "active", "prioritized")
+          return Object.values(counts).every((n) => n === 0)
+        }, 60_000)
+      } finally {
+        await queue.close()
+      }
       const store = await createStore(container)
       const products = await createProducts(container, store, ["Kite", "Yo-yo", "Top"])
       const orderIds: string[] = []
