@@ -24,6 +24,7 @@ import trainingQueueLoader, {
   TRAINING_QUEUE_HOST,
   TrainingQueueHost,
 } from "../../src/modules/recommendations/loaders/training-queue"
+import { recordQueuedRun } from "../../src/modules/recommendations/utils/training-runs"
 import type { RecommendationsModuleService } from "../../src/modules/recommendations"
 import {
   createOrder,
@@ -81,6 +82,18 @@ medusaIntegrationTestRunner({
     const freshQueue = async () => {
       await service.__hooks.onApplicationShutdown()
       await service.__hooks.onApplicationStart()
+    }
+
+    /** A queue host as the module's loader makes it, for a given worker mode and entry, started. */
+    const startedHost = async (worker_mode: "server" | "shared" | "worker", trainingEntry = CRASHING_ENTRY) => {
+      const local = createMedusaContainer()
+      for (const key of [ContainerRegistrationKeys.CONFIG_MODULE, ContainerRegistrationKeys.LOGGER, ContainerRegistrationKeys.PG_CONNECTION]) {
+        local.register(key, asValue(container.resolve(key)))
+      }
+      await trainingQueueLoader({ container: local, options: { trainingEntry } }, { worker_mode } as never)
+      const host = local.resolve<TrainingQueueHost>(TRAINING_QUEUE_HOST)
+      await host.start()
+      return host
     }
 
     it("falls back to the in-process queue without Redis, warning once", async () => {
@@ -157,17 +170,7 @@ medusaIntegrationTestRunner({
     })
 
     it("trains only where the worker mode allows: a server-mode instance enqueues, a shared one runs", async () => {
-      const hostFor = async (worker_mode: "server" | "shared") => {
-        const local = createMedusaContainer()
-        for (const key of [ContainerRegistrationKeys.CONFIG_MODULE, ContainerRegistrationKeys.LOGGER, ContainerRegistrationKeys.PG_CONNECTION]) {
-          local.register(key, asValue(container.resolve(key)))
-        }
-        await trainingQueueLoader({ container: local, options: { trainingEntry: CRASHING_ENTRY } }, { worker_mode } as never)
-        const host = local.resolve<TrainingQueueHost>(TRAINING_QUEUE_HOST)
-        await host.start()
-        return host
-      }
-      const server = await hostFor("server")
+      const server = await startedHost("server")
       const serverStarts: TrainingJobEvent[] = []
       server.get().onStarted((event) => void serverStarts.push(event))
       await server.get().requestTraining("manual")
@@ -175,11 +178,23 @@ medusaIntegrationTestRunner({
       expect(serverStarts).toEqual([])
       await server.close()
 
-      const shared = await hostFor("shared")
+      const shared = await startedHost("shared")
       const started = new Promise<TrainingJobEvent>((resolve) => shared.get().onStarted(resolve))
       const { jobId } = await shared.get().requestTraining("manual")
       expect(await started).toMatchObject({ jobId, trigger: "manual", attempt: 1 })
       await shared.close()
+    })
+
+    it("marks a run failed when shutdown kills its training, before the connection closes", async () => {
+      const host = await startedHost("worker", path.join(pluginRoot, "test/fixtures/training-entry-hang.js"))
+      const training = new Promise((resolve) => host.get().onProgress(resolve))
+      const { jobId } = await host.get().requestTraining("manual")
+      await recordQueuedRun(container.resolve(ContainerRegistrationKeys.PG_CONNECTION), jobId, "manual")
+      await training
+      await host.close()
+      expect(await rows(container, "select status, error from recommendation_training_run where job_id = ?", [jobId])).toEqual([
+        { status: "failed", error: expect.stringMatching(/SIGKILL/) },
+      ])
     })
 
     it("stores a placed order's purchases when the training queue is unreachable, and logs why no run was queued", async () => {

@@ -34,6 +34,8 @@ export class TrainingQueueHost {
   private working = false
   private started = false
   private closed = false
+  /** Failed runs being marked. */
+  private readonly marking = new Set<Promise<void>>()
 
   constructor(private readonly settings: HostSettings) {}
 
@@ -69,6 +71,8 @@ export class TrainingQueueHost {
     this.started = false
     this.closed = true
     await queue?.close({ force: true })
+    // The run a forced close killed is marked before the database connection goes.
+    await Promise.all(this.marking)
   }
 
   private create(worker: boolean): TrainingQueue {
@@ -92,11 +96,12 @@ export class TrainingQueueHost {
     // A training process that dies never reaches the entry's own error handling: the worker
     // that saw it fail marks the run.
     if (worker) {
-      queue.onFailed(({ jobId, error, willRetry }) =>
-        failRun(knex, jobId, error, willRetry).catch((e) =>
-          logger.error(`recommendations: could not mark training run ${jobId} failed: ${e.message}`)
-        )
-      )
+      queue.onFailed(({ jobId, error, willRetry }) => {
+        const marking: Promise<void> = failRun(knex, jobId, error, willRetry)
+          .catch((e) => logger.error(`recommendations: could not mark training run ${jobId} failed: ${e.message}`))
+          .finally(() => this.marking.delete(marking))
+        this.marking.add(marking)
+      })
     }
     return queue
   }
