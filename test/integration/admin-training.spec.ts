@@ -9,8 +9,9 @@ import { Queue } from "bullmq"
 import { redisOptionsFromUrl } from "../../src/queue"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
-import { Modules } from "@medusajs/framework/utils"
 import type { RecommendationsModuleService } from "../../src/modules/recommendations"
+import { TrainingQueueHost } from "../../src/modules/recommendations/loaders/training-queue"
+import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
 import {
   adminHeaders,
   createOrder,
@@ -85,6 +86,30 @@ medusaIntegrationTestRunner({
       expect(done).toMatchObject({ job_id, attempt: 1, progress: 1, stage: "done", model_version_id: "fixture_model", error: null })
     })
 
+    it("answers 503 when the training queue cannot be reached, recording no run", async () => {
+      const service = container.resolve<RecommendationsModuleService>("recommendations")
+      // The module's queue swapped for one on a Redis that refuses connections.
+      const module = service as unknown as { trainingQueue_: TrainingQueueHost }
+      const reachable = module.trainingQueue_
+      const unreachable = new TrainingQueueHost({
+        options: { redisUrl: "redis://127.0.0.1:1" },
+        mayWork: false,
+        entryArgs: { databaseUrl: "postgres://unused" },
+        logger: container.resolve(ContainerRegistrationKeys.LOGGER),
+        knex: container.resolve(ContainerRegistrationKeys.PG_CONNECTION),
+      })
+      module.trainingQueue_ = unreachable
+      try {
+        const response = await post("/admin/recommendations/train")
+        expect(response.status).toBe(503)
+        expect(response.data.message).toMatch(/^The training queue cannot be reached: /)
+        expect(await rows(container, "select id from recommendation_training_run")).toEqual([])
+      } finally {
+        module.trainingQueue_ = reachable
+        await unreachable.close()
+      }
+    })
+
     it("lists runs newest first with limit and offset, one by id, and refuses bad parameters", async () => {
       const service = container.resolve<RecommendationsModuleService>("recommendations")
       const created = []
@@ -141,6 +166,11 @@ medusaIntegrationTestRunner({
         training: { job_id: expect.stringMatching(/^train-\d+$/), deduplicated: expect.any(Boolean) },
       })
       expect((await post("/admin/recommendations/import-history", {})).data.recorded).toBe(0)
+      // The trainings the imports asked for run now (the fixture's): they finish within the test.
+      await eventually(async () => {
+        const runs = await rows<{ status: string }>(container, "select status from recommendation_training_run")
+        return runs.length > 0 && runs.every((run) => run.status === "succeeded")
+      }, 60_000)
     })
 
     it("turns a burst of 100 placed orders into one BullMQ job and one run", async () => {
@@ -171,7 +201,7 @@ medusaIntegrationTestRunner({
         container,
         "select job_id, trigger, status from recommendation_training_run"
       )
-      expect(runs).toEqual([{ job_id: expect.stringMatching(/^train-\d+$/), trigger: expect.stringMatching(/catalog|order/), status: "queued" }])
+      expect(runs).toEqual([{ job_id: expect.stringMatching(/^train-\d+$/), trigger: "catalog", status: "queued" }])
       const redis = new IORedis(REDIS_URL)
       try {
         const delayed = await redis.zrange(`${PREFIX}:recommendations:delayed`, 0, -1)
