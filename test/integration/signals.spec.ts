@@ -132,6 +132,10 @@ medusaIntegrationTestRunner({
       await emitOrderPlaced(container, [orderId])
       await again
       expect(await purchases()).toEqual(recorded)
+      // Nor does it ask for a training.
+      const { recordOrderPurchasesWorkflow } = await import("../../src/workflows/record-order-purchases")
+      const { result } = await recordOrderPurchasesWorkflow(container).run({ input: { order_id: orderId } })
+      expect(result).toEqual({ recorded: 0 })
     })
 
     it("turns a burst of 100 placed orders into one queued training run", async () => {
