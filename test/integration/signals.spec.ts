@@ -233,7 +233,7 @@ medusaIntegrationTestRunner({
       const documents = () =>
         rows<Record<string, unknown>>(
           container,
-          "select product_id, title, description, status, sales_channel_ids, tags, deleted_at from recommendation_product_document"
+          "select product_id, title, description, status, sales_channel_ids, tags, price, deleted_at from recommendation_product_document"
         )
       expect(await documents()).toEqual([
         {
@@ -243,6 +243,8 @@ medusaIntegrationTestRunner({
           status: "published",
           sales_channel_ids: [store.salesChannelId],
           tags: [],
+          // The lowest variant price in the store's default currency, for price-band rules.
+          price: 10,
           deleted_at: null,
         },
       ])

@@ -6,6 +6,7 @@ import {
   ORDER_FIELDS,
   PRODUCT_FIELDS,
   PURCHASE_ORDER_FILTERS,
+  defaultCurrency,
   productDocumentOf,
   purchasesOf,
   type GraphOrder,
@@ -24,11 +25,12 @@ export const importCatalogStep = createStep(
   async ({ page_size }: ImportPageInput, { container }) => {
     const query = container.resolve(ContainerRegistrationKeys.QUERY)
     const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
+    const currency = await defaultCurrency(query)
     const products = await forEachPage<GraphProduct>(
       query,
       { entity: "product", fields: PRODUCT_FIELDS, pageSize: page_size },
       async (page) => {
-        await service.upsertProductDocuments(page.map(productDocumentOf))
+        await service.upsertProductDocuments(page.map((p) => productDocumentOf(p, currency)))
       }
     )
     return new StepResponse({ products })

@@ -1,7 +1,7 @@
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createStep, StepResponse } from "@medusajs/framework/workflows-sdk"
 import { RECOMMENDATIONS_MODULE, type RecommendationsModuleService } from "../../modules/recommendations"
-import { PRODUCT_FIELDS, productDocumentOf, type GraphProduct } from "../utils/signals-of"
+import { PRODUCT_FIELDS, defaultCurrency, productDocumentOf, type GraphProduct } from "../utils/signals-of"
 
 export type SyncProductDocumentsStepInput = { product_ids: string[] }
 
@@ -24,7 +24,8 @@ export const syncProductDocumentsStep = createStep(
     const live = products.filter((p) => !p.deleted_at)
     const liveIds = new Set(live.map((p) => p.id))
     const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
-    const written = await service.upsertProductDocuments(live.map(productDocumentOf))
+    const currency = await defaultCurrency(query)
+    const written = await service.upsertProductDocuments(live.map((p) => productDocumentOf(p, currency)))
     const removed = await service.removeProductDocuments(product_ids.filter((id) => !liveIds.has(id)))
     return new StepResponse({ written, removed })
   }

@@ -2,6 +2,7 @@
  * What the plugin reads of Medusa's orders and products, and how it turns them into its own
  * records: purchase events and product documents.
  */
+import type { RemoteQueryFunction } from "@medusajs/framework/types"
 import type { ProductDocumentInput, RecordEventInput } from "../../modules/recommendations"
 
 export const ORDER_FIELDS = [
@@ -29,14 +30,32 @@ export const PRODUCT_FIELDS = [
   "metadata",
   "created_at",
   "deleted_at",
+  "type.id",
   "type.value",
+  "collection.id",
   "collection.title",
   "categories.id",
   "categories.name",
   "tags.id",
   "tags.value",
   "sales_channels.id",
+  "variants.prices.amount",
+  "variants.prices.currency_code",
 ]
+
+type GraphStore = {
+  supported_currencies?: ({ currency_code: string; is_default?: boolean | null } | null)[] | null
+}
+
+/** The store's default currency, in which documents keep each product's lowest price. */
+export async function defaultCurrency(query: Pick<RemoteQueryFunction, "graph">): Promise<string | null> {
+  const { data } = await query.graph({
+    entity: "store",
+    fields: ["supported_currencies.currency_code", "supported_currencies.is_default"],
+  })
+  const currencies = (data as GraphStore[])[0]?.supported_currencies ?? []
+  return (currencies.find((c) => c?.is_default) ?? currencies[0])?.currency_code ?? null
+}
 
 export type GraphOrder = {
   id: string
@@ -56,11 +75,23 @@ export type GraphProduct = {
   metadata?: Record<string, unknown> | null
   created_at: Date | string
   deleted_at?: Date | string | null
-  type?: { value?: string | null } | null
-  collection?: { title?: string | null } | null
+  type?: { id: string; value?: string | null } | null
+  collection?: { id: string; title?: string | null } | null
   categories?: ({ id: string; name: string } | null)[] | null
   tags?: ({ id: string; value: string } | null)[] | null
   sales_channels?: ({ id: string } | null)[] | null
+  variants?: ({ prices?: ({ amount: unknown; currency_code: string } | null)[] | null } | null)[] | null
+}
+
+function lowestPrice(product: GraphProduct, currencyCode: string | null): number | null {
+  let lowest: number | null = null
+  for (const variant of product.variants ?? []) {
+    for (const price of variant?.prices ?? []) {
+      const amount = Number(price?.amount)
+      if (price?.currency_code === currencyCode && Number.isFinite(amount) && (lowest === null || amount < lowest)) lowest = amount
+    }
+  }
+  return lowest
 }
 
 /** One purchase per order line with a product (custom lines have none); recordEvents merges a product's lines. */
@@ -83,7 +114,7 @@ export function purchasesOf(order: GraphOrder): RecordEventInput[] {
   return purchases
 }
 
-export function productDocumentOf(product: GraphProduct): ProductDocumentInput {
+export function productDocumentOf(product: GraphProduct, currencyCode: string | null): ProductDocumentInput {
   return {
     product_id: product.id,
     title: product.title,
@@ -92,6 +123,9 @@ export function productDocumentOf(product: GraphProduct): ProductDocumentInput {
     handle: product.handle ?? null,
     type: product.type?.value ?? null,
     collection: product.collection?.title ?? null,
+    collection_id: product.collection?.id ?? null,
+    type_id: product.type?.id ?? null,
+    price: lowestPrice(product, currencyCode),
     categories: (product.categories ?? []).flatMap((c) => (c ? [{ id: c.id, name: c.name }] : [])),
     tags: (product.tags ?? []).flatMap((t) => (t ? [{ id: t.id, value: t.value }] : [])),
     status: product.status,

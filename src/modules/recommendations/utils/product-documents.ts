@@ -16,6 +16,9 @@ export type ProductDocumentInput = {
   handle: string | null
   type: string | null
   collection: string | null
+  collection_id: string | null
+  type_id: string | null
+  price: number | null
   categories: { id: string; name: string }[]
   tags: { id: string; value: string }[]
   status: string
