@@ -13,17 +13,21 @@
  */
 import path from "path"
 import { defineConfig } from "@medusajs/framework/utils"
+import type { RecommendationsPluginOptions } from "../src/types/options"
 
 process.env.MEDUSA_DISABLE_TELEMETRY ??= "true"
 
-/** Options this plugin accepts in a store's `plugins` entry. */
-export type RecommendationsPluginOptions = {
-  /** Redis for the training queue; without it, training runs in the server process. */
-  redisUrl?: string
-}
-
 const redisUrl = process.env.REDIS_URL || undefined
-const pluginOptions: RecommendationsPluginOptions = { redisUrl }
+const numberFromEnv = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined)
+
+// The training queue uses the store's redisUrl (none: the in-process queue). The environment lets
+// a test or a demo point the queue elsewhere, shorten its delays or swap the training entry.
+const pluginOptions: RecommendationsPluginOptions = {
+  queuePrefix: process.env.RECOMMENDATIONS_QUEUE_PREFIX || undefined,
+  debounceMs: numberFromEnv("RECOMMENDATIONS_DEBOUNCE_MS"),
+  trainingEntry: process.env.RECOMMENDATIONS_TRAINING_ENTRY || undefined,
+  importHistory: process.env.RECOMMENDATIONS_IMPORT_HISTORY !== "false",
+}
 
 export default defineConfig({
   projectConfig: {

@@ -155,7 +155,7 @@ export async function benchServer(log: (line: string) => void): Promise<void> {
     // Training: a manual run while this process serves a trickle of requests (so the new model is
     // loaded and swapped in during the measured window); the delay histogram covers all of it.
     const delay = monitorEventLoopDelay({ resolution: 1 })
-    const before = await recommendations.loadCurrentModel()
+    const before = (await recommendations.listModelVersions({})).find((v: { is_current: boolean }) => v.is_current)
     started = Date.now()
     delay.enable()
     const { jobId } = await recommendations.requestTraining("manual")
@@ -168,20 +168,18 @@ export async function benchServer(log: (line: string) => void): Promise<void> {
     }
     if (run.status !== "succeeded") throw new Error(`training failed: ${run.error}`)
     const trainedIn = (Date.now() - started) / 1000
+    const { version } = (await recommendations.listModelVersions({ id: run.model_version_id }))[0]
     const swapDeadline = Date.now() + 15_000
     let swapped = false
-    while (Date.now() < swapDeadline) {
-      const { body } = await timedGet(alsoBought(seeds[trickle++ % seeds.length], "&hydrate=false"), headers)
+    while (!swapped && Date.now() < swapDeadline) {
+      await fetch(alsoBought(seeds[trickle++ % seeds.length], "&hydrate=false"), { headers }).then((r) => r.arrayBuffer())
       await new Promise((resolve) => setTimeout(resolve, 100))
-      if (body.model_version === run.model_version_id || body.model_version_id === run.model_version_id) {
-        swapped = true
-        break
-      }
+      swapped = (await recommendations.getServingSnapshot()).catalogue.version === version
     }
     delay.disable()
     log(
       `  training (manual, ${run.counts?.lines ?? "?"} lines): ${trainedIn.toFixed(1)} s; previous version ${before ? before.version : "none"}; ` +
-        `new version ${swapped ? "served" : "not seen in responses within 15 s"}`
+        `new version ${version} ${swapped ? "serving" : "not serving within 15 s"}`
     )
     log(
       `  event-loop delay of the HTTP process during training and swap: max ${ms(delay.max / 1e6)} ms, p99 ${ms(delay.percentile(99) / 1e6)} ms ` +

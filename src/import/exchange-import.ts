@@ -3,13 +3,15 @@
  * shared/EVALUATION.md) into a Medusa store: the products it lacks are created through Medusa's
  * own workflow (matched by `external_id` = the exchange product_id, so a second import creates
  * nothing), and every order line becomes a purchase event of the recommendations module
- * (idempotent per order and product). This is the path of a merchant moving from another
+ * (idempotent per order and product); the products' documents are written before it returns.
+ * This is the path of a merchant moving from another
  * platform, and of the demo store.
  */
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
 import { createProductsWorkflow } from "@medusajs/core-flows"
 import type { ExchangeData } from "../exchange/read"
+import { refreshProductDocumentsWorkflow } from "../workflows/refresh-product-documents"
 import type { RecordEventInput, RecommendationsModuleService } from "../modules/recommendations"
 
 export type ExchangeImportOptions = {
@@ -116,5 +118,7 @@ export async function importExchange(
   }
   await flush()
   onProgress?.("orders", nOrders, nOrders)
+  // Every product's document now, not only as product.created subscribers get to them.
+  await refreshProductDocumentsWorkflow(container).run({ input: {} })
   return { productIds, productsCreated, purchasesRecorded }
 }

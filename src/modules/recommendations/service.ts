@@ -1,5 +1,4 @@
-import type { Context } from "@medusajs/framework/types"
-import { logger } from "@medusajs/framework/logger"
+import type { Context, Logger } from "@medusajs/framework/types"
 import type { Knex, SqlEntityManager } from "@medusajs/framework/mikro-orm/knex"
 import {
   InjectManager,
@@ -29,6 +28,10 @@ import type {
   SaveModelVersionInput,
 } from "./types"
 import { readCurrentModel, writeModelVersion, type WriteOptions } from "./utils/model-store"
+import type { RequestTrainingOptions, RequestTrainingResult, TrainingTrigger } from "../../queue/types"
+import { TRAINING_QUEUE_HOST, type TrainingQueueHost } from "./loaders/training-queue"
+import { deleteProductDocuments, upsertProductDocuments, type ProductDocumentInput } from "./utils/product-documents"
+import { recordQueuedRun } from "./utils/training-runs"
 import { mergeSurfaceSettings, type DeepPartial } from "./utils/settings"
 import { ServingState, type HistoryEvent, type HistoryType, type ServingSnapshot, type Shopper } from "./serving"
 import { readRecentlyViewed, readShopperHistory } from "./serving/reads"
@@ -55,6 +58,81 @@ export default class RecommendationsModuleService extends MedusaService({
   ModelArtifact,
   TrainingRun,
 }) {
+  protected readonly trainingQueue_: TrainingQueueHost
+  protected readonly logger_: Logger
+
+  constructor(container: { [TRAINING_QUEUE_HOST]: TrainingQueueHost; logger: Logger }) {
+    // eslint-disable-next-line prefer-rest-params
+    super(...arguments)
+    this.trainingQueue_ = container[TRAINING_QUEUE_HOST]
+    this.logger_ = container.logger
+  }
+
+  __hooks = {
+    /** Trainings run only once the application is up (never for CLI commands), where the worker mode allows. */
+    onApplicationStart: async () => {
+      await this.trainingQueue_.start()
+    },
+    /** Kills a running training (its attempt fails and is retried elsewhere) and closes the queue. */
+    onApplicationShutdown: async () => {
+      await this.trainingQueue_.close()
+    },
+  }
+
+  /** The plugin's options as the store configured them. */
+  get pluginOptions() {
+    return this.trainingQueue_.options
+  }
+
+  /**
+   * Asks for a training run (see queue/types.ts: requests join a pending run). A new run is
+   * recorded `queued`; a joined one already is. Throws when the queue cannot be reached: the
+   * signals that prompted the request are stored either way, and the next run reads them.
+   */
+  @InjectManager()
+  async requestTraining(
+    trigger: TrainingTrigger,
+    options: RequestTrainingOptions = {},
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<RequestTrainingResult> {
+    const requested = await this.trainingQueue_.get().requestTraining(trigger, options)
+    if (!requested.deduplicated) await recordQueuedRun(knexOf(sharedContext), requested.jobId, trigger)
+    return requested
+  }
+
+  /** Like requestTraining, for background callers (subscribers, imports): a failure is logged, not thrown. */
+  async requestTrainingQuietly(trigger: TrainingTrigger): Promise<RequestTrainingResult | null> {
+    try {
+      return await this.requestTraining(trigger)
+    } catch (error) {
+      this.logger_.warn(
+        `recommendations: a "${trigger}" training could not be queued (${(error as Error).message}); the next run includes its data`
+      )
+      return null
+    }
+  }
+
+  /** True once a history import has asked for its training: the store's history is in. */
+  async hasImportedHistory(): Promise<boolean> {
+    const [run] = await this.listTrainingRuns({ trigger: "backfill" }, { take: 1, select: ["id"] })
+    return !!run
+  }
+
+  /** Writes products' documents (created, updated or restored products). */
+  @InjectManager()
+  async upsertProductDocuments(
+    documents: ProductDocumentInput[],
+    @MedusaContext() sharedContext: Context = {}
+  ): Promise<number> {
+    return await upsertProductDocuments(knexOf(sharedContext), documents)
+  }
+
+  /** Soft-deletes deleted products' documents (by product id). */
+  @InjectManager()
+  async removeProductDocuments(productIds: string[], @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    return await deleteProductDocuments(knexOf(sharedContext), productIds)
+  }
+
   /**
    * Records signals. Purchases are idempotent per order: a unique index on (order_id, product_id,
    * type) over rows with an order, and INSERT ... ON CONFLICT DO NOTHING, so a re-delivered
@@ -169,7 +247,7 @@ export default class RecommendationsModuleService extends MedusaService({
       knex: () => this.servingKnex_(),
       settings: () => this.getSettings(),
       rules: () => this.listRecommendationRules({ enabled: true }) as Promise<StoredRule[]>,
-      onError: (error) => logger.warn(`Recommendations: serving state not refreshed: ${error}`),
+      onError: (error) => this.logger_.warn(`Recommendations: serving state not refreshed: ${error}`),
     })
     return await this.serving_.snapshot()
   }

@@ -29,8 +29,9 @@ export function documentsOf(overrides: Partial<Record<string, Partial<ServingDoc
     sales_channel_ids: ["web"],
     categories: (item.categories ?? []).map((c) => ({ id: `c${c}`, name: `Category ${c}` })),
     tags: [],
-    collection: null,
-    type: null,
+    collection_id: null,
+    type_id: null,
+    price: null,
     created_at_source: new Date(Date.UTC(2024, 0, 1 + i)),
     ...overrides[`p${i}`],
   }))

@@ -20,6 +20,11 @@ export const ProductDocument = model
       type: model.text().nullable(),
       /** The collection's title. */
       collection: model.text().nullable(),
+      /** Ids of the collection and the product type, which merchant rules name. */
+      collection_id: model.text().nullable(),
+      type_id: model.text().nullable(),
+      /** Lowest variant price in the store's default currency (price-band rules); null when none. */
+      price: model.float().nullable(),
       /** The product's categories, as [{ id, name }]. */
       categories: model.json<{ id: string; name: string }[]>().nullable(),
       /** The product's tags, as [{ id, value }]. */

@@ -18,8 +18,9 @@ export interface ServingDocument {
   sales_channel_ids: string[] | null
   categories: { id: string; name?: string }[] | null
   tags: { id: string; value?: string }[] | null
-  collection: string | null
-  type: string | null
+  collection_id: string | null
+  type_id: string | null
+  price: number | null
   created_at_source: Date | string
 }
 
@@ -66,8 +67,9 @@ export function buildCatalogue(loaded: LoadedModel | null, documents: ServingDoc
         ? {
             categories: (d.categories ?? []).map((c) => c.id),
             tags: (d.tags ?? []).map((t) => t.id),
-            collection: d.collection ?? undefined,
-            type: d.type ?? undefined,
+            collection: d.collection_id ?? undefined,
+            type: d.type_id ?? undefined,
+            price: d.price ?? undefined,
             createdAt: toTime(d.created_at_source),
             available: d.status === "published",
           }

@@ -26,7 +26,7 @@ export async function readDocumentsStamp(knex: Knex): Promise<string> {
 export async function readServingDocuments(knex: Knex): Promise<ServingDocument[]> {
   return await knex(DOCUMENT_TABLE)
     .whereNull("deleted_at")
-    .select(["product_id", "title", "status", "sales_channel_ids", "categories", "tags", "collection", "type", "created_at_source"])
+    .select(["product_id", "title", "status", "sales_channel_ids", "categories", "tags", "collection_id", "type_id", "price", "created_at_source"])
 }
 
 /** Whose history: a logged-in customer's, else the storefront session's. */

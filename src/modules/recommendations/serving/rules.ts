@@ -2,7 +2,6 @@
  * The merchant's rules, stored in Medusa's ids, in the engine's index space for one catalogue.
  * Ids the catalogue does not know are dropped: a condition left empty never holds and a match left
  * empty matches nothing, so the engine ignores such a rule (ruleError) rather than widening it.
- * Collections and types are matched as the product documents name them.
  */
 import { SURFACES, type ItemMatch, type Rule, type SeedCondition, type Surface } from "../../../engine"
 import type { ServingCatalogue } from "./catalogue"

@@ -1,0 +1,6 @@
+export * from "./import-history"
+export * from "./record-order-purchases"
+export * from "./refresh-product-documents"
+export * from "./sync-product-documents"
+export * from "./rules"
+export * from "./settings"
