@@ -85,7 +85,13 @@ async function buildAdmin(env: NodeJS.ProcessEnv) {
     outDir: ADMIN_OUT,
   })}).catch((e) => { console.error(e); process.exit(1) })`
   await new Promise<void>((resolve, reject) => {
-    const child = spawn(process.execPath, ["-e", script], { cwd: ROOT, env, stdio: ["ignore", "inherit", "inherit"] })
+    // NODE_PATH: the bundler finds the plugin from its own folder (as in a store's node_modules),
+    // so Tailwind scans the plugin's classes.
+    const child = spawn(process.execPath, ["-e", script], {
+      cwd: ROOT,
+      env: { ...env, NODE_PATH: path.join(ROOT, "node_modules") },
+      stdio: ["ignore", "inherit", "inherit"],
+    })
     child.on("exit", (code) => (code === 0 ? resolve() : reject(new Error(`admin build failed (${code})`))))
   })
   fs.writeFileSync(keyFile, key)
