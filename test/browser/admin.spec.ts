@@ -71,6 +71,11 @@ it("retrains from the settings page, with a live progress bar until the run succ
   await until(() => trainingRuns().count(), (n) => n === runsBefore + 1)
   await expectText(trainingRuns().first(), "succeeded")
   await expectText(trainingRuns().first(), "manual")
+
+  // Each run's offline evaluation, hybrid against popularity, drawn over the runs.
+  const quality = page.getByTestId("quality-section")
+  await quality.getByRole("img", { name: "Hybrid and Popularity" }).first().waitFor()
+  await expectText(quality, "Popularity")
 })
 
 it("shows a weight change in the product widget's preview", async () => {

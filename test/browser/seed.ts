@@ -12,16 +12,31 @@ import { importHistoryWorkflow } from "medusa-plugin-recommendations/workflows"
 export const SEED_TITLES = ["Linen Shirt", "Shirt Buttons", "Collar Stays", "Cufflinks", "Canvas Tote", "Wool Socks", "Rain Hat"] as const
 type Title = (typeof SEED_TITLES)[number]
 
-/** Each basket repeated `times`: co-purchases of the shirt, and best sellers bought alone. */
+/**
+ * Each basket repeated `times`, interleaved so the newest orders (the evaluation's test set) look
+ * like the older ones: co-purchases of the shirt, and best sellers bought alone. Over the 100
+ * orders the training's offline evaluation needs.
+ */
 const BASKETS: { items: Title[]; times: number }[] = [
-  { items: ["Linen Shirt", "Shirt Buttons"], times: 6 },
-  { items: ["Linen Shirt", "Collar Stays"], times: 4 },
-  { items: ["Linen Shirt", "Cufflinks"], times: 3 },
-  { items: ["Canvas Tote"], times: 14 },
-  { items: ["Wool Socks"], times: 12 },
-  { items: ["Canvas Tote", "Wool Socks"], times: 2 },
-  { items: ["Rain Hat", "Wool Socks"], times: 2 },
+  { items: ["Linen Shirt", "Shirt Buttons"], times: 18 },
+  { items: ["Linen Shirt", "Collar Stays"], times: 12 },
+  { items: ["Linen Shirt", "Cufflinks"], times: 9 },
+  { items: ["Canvas Tote"], times: 42 },
+  { items: ["Wool Socks"], times: 36 },
+  { items: ["Canvas Tote", "Wool Socks"], times: 6 },
+  { items: ["Rain Hat", "Wool Socks"], times: 6 },
 ]
+
+function interleaved(): Title[][] {
+  const out: Title[][] = []
+  const left = BASKETS.map((b) => b.times)
+  while (left.some((n) => n > 0)) {
+    BASKETS.forEach((b, i) => {
+      if (left[i]-- > 0) out.push(b.items)
+    })
+  }
+  return out
+}
 
 export default async function seed({ container }: ExecArgs) {
   const [channel] = await container.resolve(Modules.SALES_CHANNEL).listSalesChannels({}, { take: 1 })
@@ -41,18 +56,16 @@ export default async function seed({ container }: ExecArgs) {
     },
   })
   const variantOf = new Map(products.map((p) => [p.title, p.variants![0].id]))
-  for (const basket of BASKETS) {
-    for (let n = 0; n < basket.times; n++) {
-      await createOrderWorkflow(container).run({
-        input: {
-          region_id: regions[0].id,
-          sales_channel_id: channel.id,
-          email: `shopper${n}@example.com`,
-          currency_code: "eur",
-          items: basket.items.map((title) => ({ variant_id: variantOf.get(title)!, quantity: 1 })),
-        },
-      })
-    }
+  for (const [n, items] of interleaved().entries()) {
+    await createOrderWorkflow(container).run({
+      input: {
+        region_id: regions[0].id,
+        sales_channel_id: channel.id,
+        email: `shopper${n % 20}@example.com`,
+        currency_code: "eur",
+        items: items.map((title) => ({ variant_id: variantOf.get(title)!, quantity: 1 })),
+      },
+    })
   }
   await importHistoryWorkflow(container).run({ input: {} })
   console.log(JSON.stringify(Object.fromEntries(products.map((p) => [p.title, p.id]))))

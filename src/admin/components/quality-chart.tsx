@@ -3,19 +3,20 @@ import { Text } from "@medusajs/ui"
 export type ChartSeries = { name: string; className: string; values: number[] }
 
 type Props = {
-  /** One label per point, oldest first. */
+  /** One label per point, oldest first; the first and last are drawn. */
   labels: string[]
   series: ChartSeries[]
   format: (value: number) => string
 }
 
-const WIDTH = 640
-const HEIGHT = 200
-const PAD = { top: 12, right: 12, bottom: 24, left: 48 }
+const WIDTH = 320
+const HEIGHT = 160
+const PAD = { top: 10, right: 16, bottom: 22, left: 44 }
 
 /** A line per series over the runs, on a shared 0-based scale. */
 export const QualityChart = ({ labels, series, format }: Props) => {
-  const max = Math.max(...series.flatMap((s) => s.values), 1e-9)
+  // All zeros still get a scale.
+  const max = Math.max(...series.flatMap((s) => s.values)) || 1
   const x = (i: number) => PAD.left + (labels.length > 1 ? (i / (labels.length - 1)) * (WIDTH - PAD.left - PAD.right) : (WIDTH - PAD.left - PAD.right) / 2)
   const y = (v: number) => PAD.top + (1 - v / max) * (HEIGHT - PAD.top - PAD.bottom)
   const ticks = [0, max / 2, max]
@@ -31,9 +32,10 @@ export const QualityChart = ({ labels, series, format }: Props) => {
             </text>
           </g>
         ))}
-        {labels.map((label, i) => (
-          <text key={i} x={x(i)} y={HEIGHT - 6} textAnchor="middle" className="fill-ui-fg-muted text-[10px]">
-            {label}
+        {/* The first and the last run: labels in between would overlap. */}
+        {[...new Set([0, labels.length - 1])].map((i) => (
+          <text key={i} x={x(i)} y={HEIGHT - 6} textAnchor={labels.length > 1 ? (i === 0 ? "start" : "end") : "middle"} className="fill-ui-fg-muted text-[10px]">
+            {labels[i]}
           </text>
         ))}
         {series.map((s) => (

@@ -8,6 +8,7 @@ import { QualityChart } from "./quality-chart"
 type Evaluated = Extract<Evaluation, { status: "evaluated" }>
 
 const TASK_LABELS: Record<string, string> = { also_bought: "Also bought", for_you: "For you" }
+const TASK_ORDER = Object.keys(TASK_LABELS)
 
 const METRICS: { key: keyof TaskMetrics; label: string; format: (v: number) => string }[] = [
   { key: "ndcg", label: "NDCG", format: formatScore },
@@ -24,8 +25,15 @@ const evaluated = (run: TrainingRun): run is TrainingRun & { evaluation: Evaluat
  */
 export const QualitySection = () => {
   const { data } = useTrainingRuns()
-  const runs = (data?.training_runs ?? []).filter(evaluated).reverse()
-  const tasks = [...new Set(runs.flatMap((r) => Object.keys(r.evaluation.tasks)))]
+  const all = data?.training_runs ?? []
+  const runs = all.filter(evaluated).reverse()
+  // Why the newest finished run has no figures (too few orders, or the evaluation failed).
+  const notEvaluated = all.find((r) => r.evaluation)?.evaluation
+  // Tasks with test cases in some run: a task without any has no figures to draw.
+  const withCases = runs.flatMap((r) => Object.entries(r.evaluation.tasks).filter(([, t]) => t.cases > 0).map(([name]) => name))
+  const tasks = [...new Set(withCases)].sort(
+    (a, b) => TASK_ORDER.indexOf(a) - TASK_ORDER.indexOf(b)
+  )
   const [chosenTask, setTask] = useState<string>()
   const task = chosenTask && tasks.includes(chosenTask) ? chosenTask : tasks[0]
   const latest = runs[runs.length - 1]
@@ -59,7 +67,7 @@ export const QualitySection = () => {
       </div>
       {!latest || !task ? (
         <Text size="small" className="text-ui-fg-subtle px-6 py-4">
-          No evaluated training yet: it needs enough orders to hold the newest ones out.
+          No evaluated training yet{notEvaluated && notEvaluated.status !== "evaluated" ? `: ${notEvaluated.reason}` : "."}
         </Text>
       ) : (
         <>
@@ -78,7 +86,9 @@ export const QualitySection = () => {
                   {m.label}
                 </Text>
                 <QualityChart
-                  labels={runs.map((r) => new Date(r.created_at).toLocaleDateString(undefined, { month: "short", day: "numeric" }))}
+                  labels={runs.map((r) =>
+                    new Date(r.created_at).toLocaleString(undefined, { month: "short", day: "numeric", hour: "2-digit", minute: "2-digit" })
+                  )}
                   format={m.format}
                   series={[
                     { name: "Hybrid", className: "text-ui-tag-blue-icon", values: runs.map((r) => r.evaluation.tasks[task]?.hybrid[m.key] ?? 0) },

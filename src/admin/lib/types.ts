@@ -84,7 +84,7 @@ export type Evaluation =
       tasks: Record<string, { cases: number; hybrid: TaskMetrics; popularity: TaskMetrics; hybridBelowPopularity: boolean }>
       hybridBelowPopularity: boolean
     }
-  | { status: "skipped"; reason: string }
+  | { status: "skipped" | "failed"; reason: string }
 
 export type TrainingRun = {
   id: string
