@@ -1,8 +1,10 @@
 /**
  * A store serving the admin with the plugin loaded, for the browser tests: the dev store's
  * configuration (dev-store/medusa-config.ts, loading the plugin's build) in a scratch folder
- * under the git-ignored `.cache/`, with its own database, an admin user, the admin built once
- * (rebuilt only when the plugin's admin bundle changes) and `medusa start` in a child process.
+ * under the git-ignored `.cache/`, with its own database, an admin user, a seed script's data,
+ * its own training queue on the local Redis, the admin built once (rebuilt only when the
+ * plugin's admin bundle changes) and `medusa start` in a child process. `stop()` removes the
+ * database and the queue's keys.
  */
 import { spawn, type ChildProcess } from "child_process"
 import { createHash } from "crypto"

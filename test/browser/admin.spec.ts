@@ -6,11 +6,10 @@ import path from "path"
 import type { Browser, Page } from "playwright-core"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startAdminStore, type AdminStore } from "./admin-store"
 import { launchChromium, logIn } from "./browser"
-import type { SEED_TITLES } from "./seed"
+import { CUSTOMER, type Seeded } from "./seed-data"
 
 jest.setTimeout(300_000)
 
-type Seeded = Record<(typeof SEED_TITLES)[number], string>
 
 const DOCS = path.resolve(__dirname, "../../docs")
 
@@ -106,6 +105,21 @@ it("pins an item from the widget, and the preview lists it first", async () => {
   await page.getByRole("menuitem", { name: "Pin first" }).click()
   await page.getByText(`${last} pinned first`).waitFor()
   await until(alsoBoughtTitles, (t) => t[0] === last)
+})
+
+it("previews the personal list as a chosen customer", async () => {
+  await productPage("Linen Shirt")
+  const widget = page.getByTestId("recommendations-widget")
+  await widget.getByRole("tab", { name: "For you" }).click()
+  const forYou = widget.getByTestId("preview-for_you")
+  const reasons = () => forYou.getByTestId("preview-item").allTextContents()
+  // An anonymous shopper gets what is popular.
+  await until(reasons, (rows) => rows.length > 0 && rows.every((r) => !r.includes("you bought")))
+
+  await widget.getByLabel("Preview as customer").fill("Ada")
+  await widget.getByRole("combobox", { name: "Customer" }).click()
+  await page.getByRole("option", { name: `Ada Shopper (${CUSTOMER.email})` }).click()
+  await until(reasons, (rows) => rows.some((r) => r.includes("Because you bought Linen Shirt")))
 })
 
 it("adds an exclusion in the rules table with the product picker, and the widget's list drops the product", async () => {

@@ -1,16 +1,15 @@
 /**
  * The browser test's store, run with `medusa exec` before the store starts: published products
  * in the default sales channel and orders in which "Linen Shirt" goes with the shirts'
- * accessories, while "Canvas Tote" and "Wool Socks" sell most, mostly alone; then the plugin's
- * history import, whose training the started store runs. Prints the products' ids by title as JSON.
+ * accessories, while "Canvas Tote" and "Wool Socks" sell most, mostly alone; a customer who
+ * bought the shirts; then the plugin's history import, whose training the started store runs.
+ * Prints the products' ids by title as JSON.
  */
 import type { ExecArgs } from "@medusajs/framework/types"
 import { Modules } from "@medusajs/framework/utils"
-import { createOrderWorkflow, createProductsWorkflow, createRegionsWorkflow } from "@medusajs/core-flows"
+import { createCustomersWorkflow, createOrderWorkflow, createProductsWorkflow, createRegionsWorkflow } from "@medusajs/core-flows"
 import { importHistoryWorkflow } from "medusa-plugin-recommendations/workflows"
-
-export const SEED_TITLES = ["Linen Shirt", "Shirt Buttons", "Collar Stays", "Cufflinks", "Canvas Tote", "Wool Socks", "Rain Hat"] as const
-type Title = (typeof SEED_TITLES)[number]
+import { CUSTOMER, SEED_TITLES, type SeedTitle as Title } from "./seed-data"
 
 /**
  * Each basket repeated `times`, interleaved so the newest orders (the evaluation's test set) look
@@ -56,12 +55,16 @@ export default async function seed({ container }: ExecArgs) {
     },
   })
   const variantOf = new Map(products.map((p) => [p.title, p.variants![0].id]))
+  // A customer who bought every shirt with buttons: "for you" previewed as her is about shirts.
+  const { result: customers } = await createCustomersWorkflow(container).run({
+    input: { customersData: [{ email: CUSTOMER.email, first_name: CUSTOMER.first_name, last_name: CUSTOMER.last_name }] },
+  })
   for (const [n, items] of interleaved().entries()) {
     await createOrderWorkflow(container).run({
       input: {
         region_id: regions[0].id,
         sales_channel_id: channel.id,
-        email: `shopper${n % 20}@example.com`,
+        ...(items === BASKETS[0].items ? { email: CUSTOMER.email, customer_id: customers[0].id } : { email: `shopper${n % 20}@example.com` }),
         currency_code: "eur",
         items: items.map((title) => ({ variant_id: variantOf.get(title)!, quantity: 1 })),
       },

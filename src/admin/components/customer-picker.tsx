@@ -14,8 +14,10 @@ export const CustomerPicker = ({ value, onChange }: Props) => {
   const [q, setQ] = useState("")
   const { data } = useCustomerSearch(q)
   const customers = data?.customers ?? []
-  const name = (c: (typeof customers)[number]) =>
-    [c.first_name, c.last_name].filter(Boolean).join(" ") ? `${[c.first_name, c.last_name].filter(Boolean).join(" ")} (${c.email})` : c.email
+  const name = (c: (typeof customers)[number]) => {
+    const full = [c.first_name, c.last_name].filter(Boolean).join(" ")
+    return full ? `${full} (${c.email})` : c.email
+  }
 
   return (
     <div className="flex items-end gap-x-2">

@@ -55,7 +55,9 @@ export const RecommendationList = ({ surface, products, seedProductId }: Props) 
                 <div className="bg-ui-bg-component flex h-8 w-6 items-center justify-center overflow-hidden rounded">
                   {p.thumbnail ? <img src={p.thumbnail} alt="" className="h-full w-full object-cover" /> : <Photo className="text-ui-fg-subtle" />}
                 </div>
-                <span data-testid="preview-item-title">{p.title ?? p.id}</span>
+                <span data-testid="preview-item-title" className="whitespace-nowrap">
+                  {p.title ?? p.id}
+                </span>
               </Link>
             </Table.Cell>
             <Table.Cell className="max-w-xs truncate" title={p.recommendation.reason}>

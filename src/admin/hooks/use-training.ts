@@ -7,7 +7,7 @@ const RUNS_KEY = ["recommendations", "training-runs"]
 
 type RunsResponse = { training_runs: TrainingRun[]; count: number }
 
-const isActive = (run: TrainingRun) => run.status === "queued" || run.status === "running"
+export const isRunActive = (run: TrainingRun) => run.status === "queued" || run.status === "running"
 
 /** Runs newest first; polled every second while one is queued or running, for the progress bar. */
 export const useTrainingRuns = (limit = 20) => {
@@ -19,12 +19,12 @@ export const useTrainingRuns = (limit = 20) => {
       const before = queryClient.getQueryData<RunsResponse>([...RUNS_KEY, limit])
       const data = await sdk.client.fetch<RunsResponse>("/admin/recommendations/training-runs", { query: { limit } })
       // A run that just finished serves a new model: previews show it.
-      if (before?.training_runs.some(isActive) && !data.training_runs.some(isActive)) {
+      if (before?.training_runs.some(isRunActive) && !data.training_runs.some(isRunActive)) {
         invalidatePreviews()
       }
       return data
     },
-    refetchInterval: (query) => (query.state.data?.training_runs.some(isActive) ? 1000 : false),
+    refetchInterval: (query) => (query.state.data?.training_runs.some(isRunActive) ? 1000 : false),
   })
 }
 
@@ -39,5 +39,3 @@ export const useRetrain = () => {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: RUNS_KEY }),
   })
 }
-
-export { isActive as isRunActive }
