@@ -15,6 +15,7 @@
  * from the TypeScript sources (jest), after `npm run build`.
  */
 import fs from "fs"
+import os from "os"
 import path from "path"
 import {
   TRAINING_ENTRY_ENV,
@@ -40,6 +41,7 @@ export type ProcessorJob = {
  */
 export default async function processTrainingJob(job: ProcessorJob): Promise<unknown> {
   exitWithParent()
+  yieldToServer()
   const entry = loadEntry(job.data.entry || process.env[TRAINING_ENTRY_ENV])
   const context: TrainingEntryContext = {
     jobId: String(job.id),
@@ -56,6 +58,21 @@ export default async function processTrainingJob(job: ProcessorJob): Promise<unk
 }
 
 let watchingParent = false
+
+/**
+ * Nice value of the training process (and of the worker threads it starts, which inherit it): on
+ * a small machine training would otherwise take the cores the HTTP server needs, and requests
+ * would wait for it.
+ */
+export const TRAINING_NICE = 10
+
+function yieldToServer(): void {
+  try {
+    if (os.getPriority() < TRAINING_NICE) os.setPriority(TRAINING_NICE)
+  } catch {
+    // Not permitted here (some containers): training runs at the server's priority.
+  }
+}
 
 function exitWithParent(): void {
   if (watchingParent || !process.send) return

@@ -25,6 +25,7 @@ import {
   type TrainingProgressEvent,
   type TrainingQueue,
 } from "../../src/queue"
+import { TRAINING_NICE } from "../../src/queue/processor"
 
 jest.setTimeout(30_000)
 
@@ -188,7 +189,7 @@ describe.each([
     }
   })
 
-  it("runs an order-triggered run after the debounce, in another process, reporting progress", async () => {
+  it("runs an order-triggered run after the debounce, in another process at a lower priority, reporting progress", async () => {
     const queue = open({ redis, debounceMs: 50 })
     const progress: TrainingProgressEvent[] = []
     queue.onProgress((event) => {
@@ -203,6 +204,8 @@ describe.each([
     const result = event.result as { pid: number; jobId: string; trigger: string }
     expect(result).toMatchObject({ jobId, trigger: "order" })
     expect(result.pid).not.toBe(process.pid)
+    // The training process yields the CPU to the server's requests.
+    expect((result as { priority: number }).priority).toBeGreaterThanOrEqual(Math.max(TRAINING_NICE, os.getPriority()))
     expect(progress.map((p) => p.progress)).toEqual([
       { stage: "step 1", percent: 33, pid: result.pid },
       { stage: "step 2", percent: 67, pid: result.pid },
