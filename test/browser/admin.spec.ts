@@ -58,6 +58,8 @@ const productPage = async (title: keyof Seeded) => {
 it("retrains from the settings page, with a live progress bar until the run succeeds", async () => {
   await settingsPage()
   // The first start imported the seeded history and trains on it: the button waits for that run.
+  // The store's options (admin-store.ts): a 500 ms debounce, no schedule.
+  await expectText(page.getByTestId("training-schedule"), "Retrains 500 ms after new orders or catalogue changes; no scheduled full retraining")
   const retrain = page.getByRole("button", { name: "Retrain now" })
   await until(() => retrain.isEnabled(), Boolean, 120_000)
   await expectText(trainingRuns().first(), "succeeded")

@@ -1,7 +1,7 @@
 import { ArrowPath } from "@medusajs/icons"
 import { Button, Container, Heading, StatusBadge, Table, Text, toast } from "@medusajs/ui"
-import { isRunActive, useRetrain, useTrainingRuns } from "../hooks/use-training"
-import { formatDate, formatDuration, formatNumber } from "../lib/format"
+import { isRunActive, useRetrain, useTrainingRuns, useTrainingSchedule } from "../hooks/use-training"
+import { formatDate, formatDuration, formatNumber, formatWait } from "../lib/format"
 import type { TrainingRun } from "../lib/types"
 import { ProgressBar } from "./progress-bar"
 
@@ -16,6 +16,7 @@ const STATUS_COLORS: Record<TrainingRun["status"], "grey" | "blue" | "green" | "
 export const TrainingSection = () => {
   const { data, isLoading, isError, error } = useTrainingRuns()
   const retrain = useRetrain()
+  const { data: schedule } = useTrainingSchedule()
   const runs = data?.training_runs ?? []
   const active = runs.find(isRunActive)
 
@@ -31,8 +32,13 @@ export const TrainingSection = () => {
       <div className="flex items-center justify-between px-6 py-4">
         <div>
           <Heading level="h2">Training</Heading>
-          <Text size="small" className="text-ui-fg-subtle">
-            Models retrain after new orders and on the schedule set in the plugin's options (debounceMs, schedule).
+          <Text size="small" className="text-ui-fg-subtle" data-testid="training-schedule">
+            {schedule &&
+              `Retrains ${formatWait(schedule.debounce_ms)} after new orders or catalogue changes; ${
+                schedule.schedule
+                  ? `in full on the schedule "${schedule.schedule}"${schedule.timezone ? ` (${schedule.timezone})` : ""}`
+                  : "no scheduled full retraining"
+              }. Set by the plugin's options debounceMs and schedule.`}
           </Text>
         </div>
         <Button size="small" variant="secondary" onClick={start} isLoading={retrain.isPending} disabled={!!active}>

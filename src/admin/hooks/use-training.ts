@@ -1,7 +1,7 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query"
 import { sdk } from "../lib/sdk"
 import { useInvalidatePreviews } from "./use-preview"
-import type { TrainingRun } from "../lib/types"
+import type { TrainingRun, TrainingSchedule } from "../lib/types"
 
 const RUNS_KEY = ["recommendations", "training-runs"]
 
@@ -39,3 +39,9 @@ export const useRetrain = () => {
     onSuccess: () => queryClient.invalidateQueries({ queryKey: RUNS_KEY }),
   })
 }
+
+export const useTrainingSchedule = () =>
+  useQuery({
+    queryKey: ["recommendations", "training-schedule"],
+    queryFn: () => sdk.client.fetch<TrainingSchedule>("/admin/recommendations/training-schedule"),
+  })

@@ -14,3 +14,6 @@ export const formatNumber = (value: number | undefined) => (value === undefined 
 export const formatScore = (value: number) => value.toFixed(3)
 
 export const formatPercent = (value: number) => `${(value * 100).toFixed(1)}%`
+
+/** A wait in milliseconds as people say it: "500 ms", "30 s", "5 min". */
+export const formatWait = (ms: number) => (ms < 1000 ? `${ms} ms` : ms < 60_000 ? `${ms / 1000} s` : `${Math.round(ms / 6000) / 10} min`)

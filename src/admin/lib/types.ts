@@ -110,3 +110,5 @@ export type RecommendedProduct = {
 }
 
 export type PreviewResponse = { surface: string; products: RecommendedProduct[] }
+
+export type TrainingSchedule = { schedule: string | null; timezone: string | null; debounce_ms: number }
