@@ -2,6 +2,7 @@ import { indexCatalog, train } from "../../../src/engine"
 import { buildCatalogue } from "../../../src/modules/recommendations/serving/catalogue"
 import { rankInStock, rankOnce, type RankInput } from "../../../src/modules/recommendations/serving/rank"
 import { documentsOf, loadedModel, snapshotOf } from "./serving-fixture"
+import { SERVING } from "../../../src/modules/recommendations/serving/params"
 
 const ids = (list: { id: number }[]) => list.map((r) => r.id)
 const input = (over: Partial<RankInput>): RankInput => ({ surface: "also_bought", want: 5, now: 0, ...over })
@@ -99,7 +100,7 @@ describe("rankInStock", () => {
     const rank = () => rankOnce(snapshot, view, input({ seeds: [0], want: 3 }))
     await rankInStock(snapshot, view, rank, noQuery, ["web"], 0, fail)
     out = [] // p1 restocked
-    const later = 10_000
+    const later = 2 * SERVING.stockTtlMs
     const before = calls.length
     const served = await rankInStock(snapshot, view, rank, noQuery, ["web"], later, fail)
     expect(ids(served)).not.toContain(1)
@@ -118,11 +119,11 @@ describe("rankInStock", () => {
     await rankInStock(snapshot, view, rank, noQuery, ["web"], 0, fail)
     broken = true
     const errors: unknown[] = []
-    await rankInStock(snapshot, view, rank, noQuery, ["web"], 10_000, (e) => errors.push(e))
+    await rankInStock(snapshot, view, rank, noQuery, ["web"], 2 * SERVING.stockTtlMs, (e) => errors.push(e))
     await new Promise((r) => setImmediate(r))
     expect(errors).toHaveLength(1)
     expect(view.isAvailable(1)).toBe(false)
-    expect(view.takeExpired(20_000)).toContain(1)
+    expect(view.takeExpired(4 * SERVING.stockTtlMs)).toContain(1)
   })
 })
 

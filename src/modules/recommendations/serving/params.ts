@@ -7,8 +7,11 @@ export const SERVING = {
   catalogueCheckMs: 1_000,
   /** Settings and rules are re-read in the background when older than this (ms): admin changes apply within about it. */
   settingsTtlMs: 1_000,
-  /** How long a product's stock answer (or a hydration that found it gone) is trusted (ms). */
-  stockTtlMs: 5_000,
+  /**
+   * How long a product's stock answer (or a hydration that found it gone) is trusted (ms). Each
+   * re-check is a variants query; checkout enforces stock itself, so a list may lag it a little.
+   */
+  stockTtlMs: 30_000,
   /** How long a sales channel's stock locations are trusted (ms). */
   locationsTtlMs: 30_000,
   /** Extra candidates ranked beyond `limit`, to replace products hydration finds gone. */
