@@ -2,6 +2,7 @@
  * The admin extensions in a real browser: the settings page and the product widget, against a
  * store serving the built admin with the plugin loaded (admin-store.ts), seeded by seed.ts.
  */
+import fs from "fs"
 import path from "path"
 import type { Browser, Page } from "playwright-core"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startAdminStore, type AdminStore } from "./admin-store"
@@ -11,13 +12,16 @@ import { CUSTOMER, type Seeded } from "./seed-data"
 jest.setTimeout(300_000)
 
 
-const DOCS = path.resolve(__dirname, "../../docs")
+// The README's screenshots are rewritten with UPDATE_SCREENSHOTS=1; other runs keep theirs under
+// the git-ignored .cache, so a test run leaves the work tree as it was.
+const SCREENSHOTS = path.resolve(__dirname, process.env.UPDATE_SCREENSHOTS ? "../../docs" : "../../.cache/screenshots")
 
 let store: AdminStore<Seeded>
 let browser: Browser
 let page: Page
 
 beforeAll(async () => {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true })
   ;[store, browser] = await Promise.all([startAdminStore<Seeded>(path.join(__dirname, "seed.ts")), launchChromium()])
   page = await browser.newPage({ viewport: { width: 1440, height: 1100 } })
   page.setDefaultTimeout(30_000)
@@ -83,7 +87,7 @@ it("shows a weight change in the product widget's preview", async () => {
   await productPage("Linen Shirt")
   const before = await until(alsoBoughtTitles, (titles) => titles.length >= 3)
   expect(before[0]).toBe("Shirt Buttons")
-  await page.getByTestId("recommendations-widget").screenshot({ path: path.join(DOCS, "product-widget.png") })
+  await page.getByTestId("recommendations-widget").screenshot({ path: path.join(SCREENSHOTS, "product-widget.png") })
 
   await settingsPage()
   const form = page.getByTestId("settings-also_bought")
@@ -92,7 +96,7 @@ it("shows a weight change in the product widget's preview", async () => {
   await expectText(form, "0.00 · 0%")
   await form.getByRole("button", { name: "Save" }).click()
   await page.getByText("Also bought settings saved").waitFor()
-  await screenshotWhole(path.join(DOCS, "settings.png"))
+  await screenshotWhole(path.join(SCREENSHOTS, "settings.png"))
 
   await productPage("Linen Shirt")
   const after = await until(alsoBoughtTitles, (titles) => ["Canvas Tote", "Wool Socks"].includes(titles[0]))
