@@ -70,6 +70,10 @@ medusaIntegrationTestRunner({
       expect(missingProduct.status).toBe(400)
       expect(missingProduct.data.message).toMatch(/product_id is required/)
 
+      const productForYou = await preview(`surface=for_you&product_id=${ids.mug}`)
+      expect(productForYou.status).toBe(400)
+      expect(productForYou.data.message).toMatch(/product_id does not apply to surface 'for_you'/)
+
       const missingCart = await preview("surface=cart")
       expect(missingCart.status).toBe(400)
       expect(missingCart.data.message).toMatch(/cart_id is required/)

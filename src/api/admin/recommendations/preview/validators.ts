@@ -24,8 +24,13 @@ export const AdminGetRecommendationPreviewParams = z
   })
   .strict()
   .superRefine((params, ctx) => {
-    if ((SEEDED_SURFACES as readonly string[]).includes(params.surface) && !params.product_id) {
+    const seeded = (SEEDED_SURFACES as readonly string[]).includes(params.surface)
+    if (seeded && !params.product_id) {
       ctx.addIssue({ code: "custom", path: ["product_id"], message: `product_id is required for surface '${params.surface}'` })
+    }
+    // The storefront ranks these from the shopper and the cart, never from a product page.
+    if (!seeded && params.product_id) {
+      ctx.addIssue({ code: "custom", path: ["product_id"], message: `product_id does not apply to surface '${params.surface}'` })
     }
     if (params.surface === "cart" && !params.cart_id) {
       ctx.addIssue({ code: "custom", path: ["cart_id"], message: "cart_id is required for surface 'cart'" })
