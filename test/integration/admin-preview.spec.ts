@@ -65,6 +65,19 @@ medusaIntegrationTestRunner({
       expect(admin.data.products.map((p: any) => p.id)).not.toContain(ids.mug)
     })
 
+    it("applies a settings change and a rule to the very next storefront request", async () => {
+      const list = async () =>
+        (await api.get(`/store/products/${ids.mug}/recommendations?surface=also_bought`, { headers: store.storeHeaders })).data.products.map(
+          (p: { id: string }) => p.id
+        )
+      await eventually(async () => (await list()).length > 2)
+      await api.post("/admin/recommendations/settings/also_bought", { limit: 2 }, { headers })
+      expect(await list()).toHaveLength(2)
+      const [first] = await list()
+      await api.post("/admin/recommendations/rules", { kind: "exclude", match: { product_ids: [first] } }, { headers })
+      expect(await list()).not.toContain(first)
+    })
+
     it("refuses what it cannot preview with a 4xx naming the problem", async () => {
       const missingProduct = await preview("surface=also_bought")
       expect(missingProduct.status).toBe(400)

@@ -252,6 +252,14 @@ export default class RecommendationsModuleService extends MedusaService({
     return await this.serving_.snapshot()
   }
 
+  /**
+   * Settings or rules were changed (and committed): this process's next storefront request reads
+   * them again; other server processes pick them up within SERVING.settingsTtlMs.
+   */
+  settingsChanged(): void {
+    this.serving_?.invalidateSettings()
+  }
+
   /** A shopper's newest events of the given types, newest first (one indexed query). */
   @InjectManager()
   async listShopperHistory(

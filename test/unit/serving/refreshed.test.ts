@@ -25,6 +25,32 @@ describe("Refreshed", () => {
     expect(await value.get()).toBe(2)
   })
 
+  it("after invalidate(), waits for a value read after it, even over a read already under way", async () => {
+    let stored = "old"
+    let release: () => void = () => {}
+    let slow = false
+    const value = new Refreshed(
+      async () => {
+        const seen = stored
+        if (slow) await new Promise<void>((r) => (release = r))
+        return seen
+      },
+      60_000,
+      () => {}
+    )
+    expect(await value.get()).toBe("old")
+    value.invalidate()
+    slow = true
+    const first = value.get() // a read that saw "old" is under way...
+    await tick()
+    stored = "new" // ...when the change is made and announced
+    slow = false
+    value.invalidate()
+    release()
+    expect(await first).toBe("new")
+    expect(await value.get()).toBe("new")
+  })
+
   it("reuses a value within its TTL", async () => {
     let n = 0
     const value = new Refreshed(async () => ++n, 60_000, () => {})

@@ -70,6 +70,12 @@ export class ServingState {
     this.rules = new Refreshed(() => sources.rules(), SERVING.settingsTtlMs, onError)
   }
 
+  /** Settings or rules changed in this process: the next request reads them again first. */
+  invalidateSettings(): void {
+    this.settings.invalidate()
+    this.rules.invalidate()
+  }
+
   async snapshot(): Promise<ServingSnapshot> {
     const [{ catalogue }, settings, stored] = await Promise.all([this.built.get(), this.settings.get(), this.rules.get()])
     if (!this.compiled || this.compiled.catalogue !== catalogue || this.compiled.stored !== stored) {

@@ -10,11 +10,13 @@ export const createRecommendationRulesStep = createStep(
   async (data: CreateRecommendationRuleInput[], { container }) => {
     const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
     const rules = (await service.createRecommendationRules(data)) as StoredRecommendationRule[]
+    service.settingsChanged()
     return new StepResponse(rules, rules.map((r) => r.id))
   },
   async (ids, { container }) => {
     if (!ids?.length) return
     const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
     await service.deleteRecommendationRules(ids)
+    service.settingsChanged()
   }
 )

@@ -9,11 +9,13 @@ export const deleteRecommendationRulesStep = createStep(
   async (ids: string[], { container }) => {
     const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
     await service.softDeleteRecommendationRules(ids)
+    service.settingsChanged()
     return new StepResponse(undefined, ids)
   },
   async (ids, { container }) => {
     if (!ids?.length) return
     const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
     await service.restoreRecommendationRules(ids)
+    service.settingsChanged()
   }
 )

@@ -18,6 +18,7 @@ export const updateRecommendationRuleStep = createStep(
     const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
     const previous = (await service.retrieveRecommendationRule(id)) as StoredRecommendationRule
     const rule = (await service.updateRecommendationRules({ ...update, id })) as StoredRecommendationRule
+    service.settingsChanged()
     const restore = Object.fromEntries(FIELDS.map((f) => [f, previous[f]])) as Omit<StoredRecommendationRule, "id">
     return new StepResponse(rule, { ...restore, id })
   },
@@ -25,5 +26,6 @@ export const updateRecommendationRuleStep = createStep(
     if (!previous) return
     const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
     await service.updateRecommendationRules(previous)
+    service.settingsChanged()
   }
 )

@@ -28,6 +28,7 @@ export const saveSurfaceSettingsStep = createStep(
     const override = (row?.settings ?? null) as DeepPartial<SurfaceSettings> | null
     const next = mergeOverride(reset || !override ? {} : override, change)
     const settings = await service.saveSettings(surface, next)
+    service.settingsChanged()
     return new StepResponse<SurfaceSettings, Previous>(settings, { surface, override })
   },
   async (previous, { container }) => {
@@ -35,9 +36,10 @@ export const saveSurfaceSettingsStep = createStep(
     const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
     if (previous.override) {
       await service.saveSettings(previous.surface, previous.override)
-      return
+    } else {
+      const rows = await service.listRecommendationSettings({ surface: previous.surface })
+      await service.deleteRecommendationSettings(rows.map((r) => r.id))
     }
-    const rows = await service.listRecommendationSettings({ surface: previous.surface })
-    await service.deleteRecommendationSettings(rows.map((r) => r.id))
+    service.settingsChanged()
   }
 )
