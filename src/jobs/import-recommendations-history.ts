@@ -8,11 +8,17 @@ import { importHistoryWorkflow } from "../workflows/import-history"
  * catalogue and past orders (idempotently: a second import, e.g. from two workers at once, adds
  * nothing), unless the plugin option `importHistory` is false. Afterwards each run is one query.
  */
+let importing = false
+
 export default async function importRecommendationsHistory(container: MedusaContainer): Promise<void> {
   const service = container.resolve<RecommendationsModuleService>(RECOMMENDATIONS_MODULE)
-  if (service.pluginOptions.importHistory === false) return
+  if (service.pluginOptions.importHistory === false || importing) return
   if (await service.hasImportedHistory()) return
-  const { result } = await importHistoryWorkflow(container).run({ input: {} })
+  // A long import is not started again by the next minute's run.
+  importing = true
+  const { result } = await importHistoryWorkflow(container)
+    .run({ input: {} })
+    .finally(() => (importing = false))
   container
     .resolve("logger")
     .info(
@@ -22,6 +28,6 @@ export default async function importRecommendationsHistory(container: MedusaCont
 
 export const config = {
   name: "recommendations-import-history",
-  // Soon after start; later runs only check the marker.
-  schedule: "*/10 * * * *",
+  // Within a minute of the first start; later runs only check the marker.
+  schedule: "* * * * *",
 }
