@@ -23,10 +23,22 @@ export async function readDocumentsStamp(knex: Knex): Promise<string> {
   return `${row.n}|${new Date(row.updated ?? 0).getTime()}|${new Date(row.deleted ?? 0).getTime()}`
 }
 
+/** Rows per read of the documents: parsing one result blocks the server's event loop. */
+const DOCUMENT_PAGE = 500
+
 export async function readServingDocuments(knex: Knex): Promise<ServingDocument[]> {
-  return await knex(DOCUMENT_TABLE)
-    .whereNull("deleted_at")
-    .select(["product_id", "title", "status", "sales_channel_ids", "categories", "tags", "collection_id", "type_id", "price", "created_at_source"])
+  const documents: ServingDocument[] = []
+  for (let after = ""; ; ) {
+    const page: ServingDocument[] = await knex(DOCUMENT_TABLE)
+      .whereNull("deleted_at")
+      .where("product_id", ">", after)
+      .orderBy("product_id")
+      .limit(DOCUMENT_PAGE)
+      .select(["product_id", "title", "status", "sales_channel_ids", "categories", "tags", "collection_id", "type_id", "price", "created_at_source"])
+    documents.push(...page)
+    if (page.length < DOCUMENT_PAGE) return documents
+    after = page[page.length - 1].product_id
+  }
 }
 
 /** Whose history: a logged-in customer's, else the storefront session's. */
