@@ -1,7 +1,9 @@
 /** Shapes of the plugin's admin API (src/api/admin/recommendations), as the admin reads them. */
+import { SOURCES, SURFACES, type Fallback, type Source, type Surface } from "../../engine/types"
+import type { RecommendationRuleFields, RuleCondition, RuleMatch } from "../../workflows/rules/types"
 
-export const SURFACES = ["also_bought", "related", "cart", "for_you"] as const
-export type Surface = (typeof SURFACES)[number]
+export { SOURCES, SURFACES }
+export type { Fallback, RuleCondition, RuleMatch, Source, Surface }
 
 export const SURFACE_LABELS: Record<Surface, string> = {
   also_bought: "Also bought",
@@ -10,9 +12,6 @@ export const SURFACE_LABELS: Record<Surface, string> = {
   for_you: "For you",
 }
 
-export const SOURCES = ["cooccurrence", "content", "personal", "trending"] as const
-export type Source = (typeof SOURCES)[number]
-
 export const SOURCE_LABELS: Record<Source, string> = {
   cooccurrence: "Co-purchase",
   content: "Content",
@@ -20,8 +19,7 @@ export const SOURCE_LABELS: Record<Source, string> = {
   trending: "Trending",
 }
 
-export const FALLBACKS = ["cooccurrence", "content", "category_trending", "trending"] as const
-export type Fallback = (typeof FALLBACKS)[number]
+export const FALLBACKS: readonly Fallback[] = ["cooccurrence", "content", "category_trending", "trending"]
 
 export const FALLBACK_LABELS: Record<Fallback, string> = {
   cooccurrence: "Co-purchase",
@@ -47,29 +45,7 @@ export type SettingsResponse = {
 export const RULE_KINDS = ["pin", "exclude", "boost", "bury", "recommend_from"] as const
 export type RuleKind = (typeof RULE_KINDS)[number]
 
-export type RuleCondition = {
-  product_ids?: string[]
-  category_ids?: string[]
-  collection_ids?: string[]
-  tag_ids?: string[]
-  type_ids?: string[]
-}
-
-export type RuleMatch = RuleCondition & { price_min?: number; price_max?: number }
-
-export type Rule = {
-  id: string
-  kind: RuleKind
-  enabled: boolean
-  surfaces: Surface[] | null
-  when: RuleCondition | null
-  match: RuleMatch | null
-  items: string[] | null
-  factor: number | null
-  position: number | null
-  note: string | null
-  created_at: string
-}
+export type Rule = RecommendationRuleFields & { id: string; created_at: string }
 
 export type RuleInput = Partial<Omit<Rule, "id" | "created_at">> & { kind?: RuleKind }
 
