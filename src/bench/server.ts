@@ -62,7 +62,7 @@ async function ensureDatabase(name: string, log: (line: string) => void): Promis
 
 type Store = { container: MedusaContainer; port: number; close: () => Promise<void> }
 
-export async function bootStore(): Promise<Store> {
+async function bootStore(): Promise<Store> {
   // The store's medusa-config.ts is TypeScript, as in a merchant's project: load it as the medusa CLI does.
   require("ts-node").register({ transpileOnly: true })
   const app = express()
@@ -83,7 +83,7 @@ export async function bootStore(): Promise<Store> {
 }
 
 /** A publishable key for the default sales channel, a GBP region; the ids the benchmark needs. */
-export async function storefrontSetup(container: MedusaContainer) {
+async function storefrontSetup(container: MedusaContainer) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
   const { data: stores } = await query.graph({ entity: "store", fields: ["default_sales_channel_id"] })
   const salesChannelId = stores[0].default_sales_channel_id as string

@@ -5,7 +5,7 @@
 import path from "path"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
-import { createAdminUser } from "./admin-user"
+import { createAdminUser } from "../fixtures/store"
 import { createOrder, createProducts, createStore, emitOrderPlaced, eventually, type StoreFixture } from "../fixtures/store"
 
 jest.setTimeout(180_000)

@@ -9,7 +9,7 @@ import {
 } from "@medusajs/core-flows"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { RecommendationsModuleService } from "../../src/modules/recommendations"
-import { createAdminUser } from "./admin-user"
+import { createAdminUser } from "../fixtures/store"
 
 jest.setTimeout(120_000)
 

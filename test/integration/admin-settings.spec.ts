@@ -2,7 +2,7 @@ import path from "path"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import { SURFACE_DEFAULTS } from "../../src/engine/params"
 import type { RecommendationsModuleService } from "../../src/modules/recommendations"
-import { createAdminUser } from "./admin-user"
+import { createAdminUser } from "../fixtures/store"
 
 jest.setTimeout(120_000)
 

@@ -10,16 +10,16 @@ import { redisOptionsFromUrl } from "../../src/queue"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { RecommendationsModuleService } from "../../src/modules/recommendations"
-import { TrainingQueueHost } from "../../src/modules/recommendations/loaders/training-queue"
-import { ContainerRegistrationKeys, Modules } from "@medusajs/framework/utils"
+import { Modules } from "@medusajs/framework/utils"
 import {
-  adminHeaders,
+  createAdminUser,
   createOrder,
   createProducts,
   createStore,
   emitOrderPlaced,
   eventually,
   rows,
+  withUnreachableQueue,
 } from "../fixtures/store"
 
 jest.setTimeout(180_000)
@@ -48,7 +48,7 @@ medusaIntegrationTestRunner({
 
     beforeEach(async () => {
       container = getContainer()
-      headers = await adminHeaders(container, api)
+      headers = (await createAdminUser(container)).headers
     })
 
     const get = (url: string, auth = headers) => api.get(url, { headers: auth, validateStatus: () => true })
@@ -87,27 +87,12 @@ medusaIntegrationTestRunner({
     })
 
     it("answers 503 when the training queue cannot be reached, recording no run", async () => {
-      const service = container.resolve<RecommendationsModuleService>("recommendations")
-      // The module's queue swapped for one on a Redis that refuses connections.
-      const module = service as unknown as { trainingQueue_: TrainingQueueHost }
-      const reachable = module.trainingQueue_
-      const unreachable = new TrainingQueueHost({
-        options: { redisUrl: "redis://127.0.0.1:1" },
-        mayWork: false,
-        entryArgs: { databaseUrl: "postgres://unused" },
-        logger: container.resolve(ContainerRegistrationKeys.LOGGER),
-        knex: container.resolve(ContainerRegistrationKeys.PG_CONNECTION),
-      })
-      module.trainingQueue_ = unreachable
-      try {
+      await withUnreachableQueue(container, {}, async () => {
         const response = await post("/admin/recommendations/train")
         expect(response.status).toBe(503)
         expect(response.data.message).toMatch(/^The training queue cannot be reached: /)
         expect(await rows(container, "select id from recommendation_training_run")).toEqual([])
-      } finally {
-        module.trainingQueue_ = reachable
-        await unreachable.close()
-      }
+      })
     })
 
     it("lists runs newest first with limit and offset, one by id, and refuses bad parameters", async () => {

@@ -33,6 +33,7 @@ import {
   emitOrderPlaced,
   eventually,
   rows,
+  withUnreachableQueue,
   type StoreFixture,
 } from "../fixtures/store"
 
@@ -204,28 +205,14 @@ medusaIntegrationTestRunner({
     it("stores a placed order's purchases when the training queue is unreachable, and logs why no run was queued", async () => {
       const [globe] = await createProducts(container, store, ["Globe"])
       const orderId = await createOrder(container, store, [{ variant_id: globe.variantIds[0], quantity: 1 }])
-      // The module's queue swapped for one on a Redis that refuses connections.
-      const module = service as unknown as { trainingQueue_: TrainingQueueHost }
-      const reachable = module.trainingQueue_
-      const unreachable = new TrainingQueueHost({
-        options: { redisUrl: "redis://127.0.0.1:1", trainingEntry: CRASHING_ENTRY },
-        mayWork: false,
-        entryArgs: { databaseUrl: "postgres://unused" },
-        logger: container.resolve(ContainerRegistrationKeys.LOGGER),
-        knex: container.resolve(ContainerRegistrationKeys.PG_CONNECTION),
-      })
-      module.trainingQueue_ = unreachable
-      try {
+      await withUnreachableQueue(container, { trainingEntry: CRASHING_ENTRY }, async () => {
         const placed = handled("order.placed")
         await emitOrderPlaced(container, [orderId])
         await placed
         expect(await purchases()).toEqual([expect.objectContaining({ order_id: orderId, product_id: globe.id })])
         expect(await runs()).toEqual([])
         expect(warn.mock.calls.some(([message]) => /"order" training could not be queued/.test(String(message)))).toBe(true)
-      } finally {
-        module.trainingQueue_ = reachable
-        await unreachable.close()
-      }
+      })
     })
 
     it("keeps product documents in step: created, updated, unpublished, deleted", async () => {
