@@ -21,8 +21,11 @@ const redisUrl = process.env.REDIS_URL || undefined
 const numberFromEnv = (name: string) => (process.env[name] ? Number(process.env[name]) : undefined)
 
 // The training queue uses the store's redisUrl (none: the in-process queue). The environment lets
-// a test or a demo point the queue elsewhere, shorten its delays or swap the training entry.
+// a test or a demo point the queue elsewhere (a Redis of its own while sessions stay in memory),
+// shorten its delays, drop the nightly schedule or swap the training entry.
 const pluginOptions: RecommendationsPluginOptions = {
+  redisUrl: process.env.RECOMMENDATIONS_REDIS_URL || undefined,
+  schedule: process.env.RECOMMENDATIONS_SCHEDULE === "off" ? false : undefined,
   queuePrefix: process.env.RECOMMENDATIONS_QUEUE_PREFIX || undefined,
   debounceMs: numberFromEnv("RECOMMENDATIONS_DEBOUNCE_MS"),
   trainingEntry: process.env.RECOMMENDATIONS_TRAINING_ENTRY || undefined,

@@ -1,7 +1,9 @@
 /**
  * Converts UCI Online Retail (InvoiceNo,StockCode,Description,Quantity,InvoiceDate,UnitPrice,
  * CustomerID,Country) to the exchange format: cancellations ("C" invoices) and non-positive
- * quantities dropped, StockCode upper-cased as product id, first non-empty Description as title.
+ * quantities dropped, StockCode upper-cased as product id, first non-empty Description as title,
+ * and the median UnitPrice of the kept lines as an extra `price` column (the evaluation ignores it;
+ * the import gives created products that price).
  */
 import { mkdirSync, writeFileSync } from "fs"
 import { join } from "path"
@@ -32,6 +34,7 @@ export function isoTime(s: string): string {
 export function convertOnlineRetail(input: string, outDir: string): ConversionSummary {
   const out: string[] = ["order_id,customer_id,product_id,timestamp,quantity"]
   const titles = new Map<string, string>()
+  const prices = new Map<string, number[]>()
   const summary: ConversionSummary = { lines: 0, kept: 0, cancelled: 0, nonPositive: 0, malformed: 0, products: 0 }
   let col: Record<(typeof SOURCE_COLUMNS)[number], number> | null = null
   const header = parseCsv(readText(input), (f, _line, header) => {
@@ -50,17 +53,26 @@ export function convertOnlineRetail(input: string, outDir: string): ConversionSu
     const time = isoTime(field("InvoiceDate"))
     if (!time) return void summary.malformed++
     const customer = field("CustomerID").replace(/\.0$/, "")
+    const price = Number(field("UnitPrice"))
+    if (price > 0) (prices.get(product) ?? prices.set(product, []).get(product)!).push(price)
     out.push(`${csvField(invoice)},${csvField(customer)},${csvField(product)},${time},${quantity}`)
     summary.kept++
   })
   if (!col) columns(header, SOURCE_COLUMNS, input)
-  const products: string[] = ["product_id,title,description,categories,tags"]
-  for (const [id, title] of titles) products.push(`${csvField(id)},${csvField(title)},,,`)
+  const products: string[] = ["product_id,title,description,categories,tags,price"]
+  for (const [id, title] of titles) products.push(`${csvField(id)},${csvField(title)},,,,${median(prices.get(id))}`)
   summary.products = titles.size
   mkdirSync(outDir, { recursive: true })
   writeFileSync(join(outDir, "orders.csv"), out.join("\n") + "\n")
   writeFileSync(join(outDir, "products.csv"), products.join("\n") + "\n")
   return summary
+}
+
+/** The middle price (the lower of the two middle ones), "" for none. */
+function median(values: number[] | undefined): string {
+  if (!values?.length) return ""
+  values.sort((a, b) => a - b)
+  return String(values[(values.length - 1) >> 1])
 }
 
 export function csvField(s: string): string {

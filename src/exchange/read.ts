@@ -9,11 +9,15 @@ import { columns, InputError, parseCsv, readText } from "./csv"
 
 export const ORDER_COLUMNS = ["order_id", "customer_id", "product_id", "timestamp", "quantity"] as const
 export const PRODUCT_COLUMNS = ["product_id", "title", "description", "categories", "tags"] as const
+/** Optional in products.csv: the price a product created by an import gets (the evaluation ignores it). */
+export const PRICE_COLUMN = "price"
 
 export interface ExchangeData {
   /** Item index -> product_id (products.csv first, then products seen only in orders). */
   productIds: string[]
   documents: ProductDocument[]
+  /** Item index -> products.csv's `price`; NaN when the column, the value or the product's row is missing. */
+  prices: Float64Array
   customerIds: string[]
   /** Orders sorted by (time, order_id), the order the evaluation protocol splits in. */
   orders: Orders
@@ -37,6 +41,7 @@ export function readExchange(dir: string): ExchangeData {
   const productIndex = new Map<string, number>()
   const productIds: string[] = []
   const documents: ProductDocument[] = []
+  const priceOf = new Map<number, number>()
   const itemOf = (id: string): number => {
     let i = productIndex.get(id)
     if (i === undefined) {
@@ -49,14 +54,17 @@ export function readExchange(dir: string): ExchangeData {
   }
   const list = (s: string | undefined) => (s ? s.split(";").map((x) => x.trim()).filter(Boolean) : [])
 
-  withHeader(productsPath, PRODUCT_COLUMNS, (col, fields, line) => {
+  withHeader(productsPath, PRODUCT_COLUMNS, (col, fields, line, header) => {
     const id = (fields[col.product_id] ?? "").trim()
     if (!id) {
       malformed.products++
       note("products.csv", line, "empty product_id")
       return
     }
-    documents[itemOf(id)] = {
+    const item = itemOf(id)
+    const price = (fields[header.indexOf(PRICE_COLUMN)] ?? "").trim()
+    if (price !== "" && Number(price) >= 0) priceOf.set(item, Number(price))
+    documents[item] = {
       title: fields[col.title] || undefined,
       description: fields[col.description] || undefined,
       categories: list(fields[col.categories]),
@@ -162,9 +170,12 @@ export function readExchange(dir: string): ExchangeData {
       customer[p] = ci
     }
   }
+  const prices = new Float64Array(productIds.length).fill(NaN)
+  for (const [item, price] of priceOf) prices[item] = price
   return {
     productIds,
     documents,
+    prices,
     customerIds,
     orderIds: rank.map((o) => orderIds[o]),
     orders: {
@@ -183,7 +194,7 @@ export function readExchange(dir: string): ExchangeData {
 function withHeader<K extends string>(
   path: string,
   wanted: readonly K[],
-  onRow: (col: Record<K, number>, fields: string[], line: number) => void
+  onRow: (col: Record<K, number>, fields: string[], line: number, header: string[]) => void
 ) {
   const file = path.split("/").pop()!
   let text: string
@@ -196,7 +207,7 @@ function withHeader<K extends string>(
   let col: Record<K, number> | null = null
   const header = parseCsv(text, (fields, line, header) => {
     col ??= columns(header, wanted, file)
-    onRow(col, fields, line)
+    onRow(col, fields, line, header)
   })
   // A file with a header and no rows still has to have the right columns.
   if (!col) columns(header, wanted, file)

@@ -1,15 +1,17 @@
 /**
  * Brings a shop's history in the exchange format (products.csv, orders.csv; see
  * shared/EVALUATION.md) into a Medusa store: the products it lacks are created through Medusa's
- * own workflow (matched by `external_id` = the exchange product_id, so a second import creates
- * nothing), and every order line becomes a purchase event of the recommendations module
- * (idempotent per order and product); the products' documents are written before it returns.
- * This is the path of a merchant moving from another
- * platform, and of the demo store.
+ * own workflows (matched by `external_id` = the exchange product_id, so a second import creates
+ * nothing), in categories and with tags found by name or created; every order line becomes a
+ * purchase event of the recommendations module (idempotent per order and product), attributed to
+ * the store's customer whose email or `metadata.external_id` is the line's customer_id (else to
+ * an imported shopper, `exchange:<id>`, who still teaches co-purchases); the products' documents
+ * are written before it returns. This is the path of a merchant moving from another platform
+ * (src/scripts/import-orders.ts), and of the demo store.
  */
-import type { MedusaContainer } from "@medusajs/framework/types"
+import type { MedusaContainer, RemoteQueryFunction } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createProductsWorkflow } from "@medusajs/core-flows"
+import { createProductCategoriesWorkflow, createProductsWorkflow, createProductTagsWorkflow } from "@medusajs/core-flows"
 import type { ExchangeData } from "../exchange/read"
 import { refreshProductDocumentsWorkflow } from "../workflows/refresh-product-documents"
 import type { RecordEventInput, RecommendationsModuleService } from "../modules/recommendations"
@@ -17,8 +19,11 @@ import type { RecordEventInput, RecommendationsModuleService } from "../modules/
 export type ExchangeImportOptions = {
   /** Sales channel the created products are published in. */
   salesChannelId: string
-  /** Price of each created product's single variant, in `currencyCode`'s main unit. */
-  price: (productIndex: number) => number
+  /**
+   * Price of a created product's single variant, in `currencyCode`'s main unit, when products.csv
+   * gives none (without either, the variant has no price until the merchant sets one).
+   */
+  price?: (productIndex: number) => number
   currencyCode: string
   /** Products per workflow run. */
   productBatch?: number
@@ -31,10 +36,60 @@ export type ExchangeImportResult = {
   /** Exchange product_id -> Medusa product id. */
   productIds: Map<string, string>
   productsCreated: number
+  categoriesCreated: number
+  tagsCreated: number
   purchasesRecorded: number
+  /** Exchange customers found among the store's customers. */
+  customersMatched: number
 }
 
-const handleOf = (exchangeId: string) => `p-${exchangeId.toLowerCase().replace(/[^a-z0-9]+/g, "-")}`
+const slug = (s: string) => s.toLowerCase().replace(/[^a-z0-9]+/g, "-").replace(/^-|-$/g, "")
+const handleOf = (exchangeId: string) => `p-${slug(exchangeId)}`
+const PAGE = 1000
+
+type Query = Omit<RemoteQueryFunction, symbol>
+
+/** Every row of an entity, a page at a time. */
+async function listAll(query: Query, entity: string, fields: string[], filters: Record<string, unknown> = {}): Promise<any[]> {
+  const rows: any[] = []
+  for (let skip = 0; ; skip += PAGE) {
+    const { data } = await query.graph({ entity: entity as "product", fields, filters, pagination: { skip, take: PAGE } })
+    rows.push(...data)
+    if (data.length < PAGE) return rows
+  }
+}
+
+/** The ids of the named categories and tags the created products need, created when missing. */
+async function ensureTaxonomy(container: MedusaContainer, query: Query, categories: Set<string>, tags: Set<string>) {
+  const categoryIds = new Map<string, string>()
+  for (const c of await listAll(query, "product_category", ["id", "name"], { name: [...categories] })) categoryIds.set(c.name, c.id)
+  const newCategories = [...categories].filter((name) => !categoryIds.has(name))
+  if (newCategories.length) {
+    const { result } = await createProductCategoriesWorkflow(container).run({
+      input: { product_categories: newCategories.map((name) => ({ name, handle: slug(name), is_active: true })) },
+    })
+    for (const c of result) categoryIds.set(c.name, c.id)
+  }
+  const tagIds = new Map<string, string>()
+  for (const t of await listAll(query, "product_tag", ["id", "value"], { value: [...tags] })) tagIds.set(t.value, t.id)
+  const newTags = [...tags].filter((value) => !tagIds.has(value))
+  if (newTags.length) {
+    const { result } = await createProductTagsWorkflow(container).run({ input: { product_tags: newTags.map((value) => ({ value })) } })
+    for (const t of result) tagIds.set(t.value, t.id)
+  }
+  return { categoryIds, tagIds, categoriesCreated: newCategories.length, tagsCreated: newTags.length }
+}
+
+/** Exchange customer_id -> the store's customer id, by email or metadata.external_id. */
+async function storeCustomers(query: Query): Promise<Map<string, string>> {
+  const byExchangeId = new Map<string, string>()
+  for (const c of await listAll(query, "customer", ["id", "email", "metadata"])) {
+    if (c.email) byExchangeId.set(String(c.email).toLowerCase(), c.id)
+    const external = c.metadata?.external_id
+    if (external !== undefined && external !== null) byExchangeId.set(String(external), c.id)
+  }
+  return byExchangeId
+}
 
 export async function importExchange(
   container: MedusaContainer,
@@ -56,6 +111,13 @@ export async function importExchange(
   }
 
   const missing = data.productIds.map((_, index) => index).filter((index) => !productIds.has(data.productIds[index]))
+  const { categoryIds, tagIds, categoriesCreated, tagsCreated } = await ensureTaxonomy(
+    container,
+    query,
+    new Set(missing.flatMap((index) => data.documents[index].categories ?? [])),
+    new Set(missing.flatMap((index) => data.documents[index].tags ?? []))
+  )
+  const priceOf = (index: number) => (Number.isFinite(data.prices[index]) ? data.prices[index] : options.price?.(index))
   let productsCreated = 0
   for (let i = 0; i < missing.length; i += productBatch) {
     const batch = missing.slice(i, i + productBatch)
@@ -64,6 +126,7 @@ export async function importExchange(
         products: batch.map((index) => {
           const document = data.documents[index]
           const exchangeId = data.productIds[index]
+          const price = priceOf(index)
           return {
             title: document.title || exchangeId,
             description: document.description || undefined,
@@ -71,6 +134,8 @@ export async function importExchange(
             external_id: exchangeId,
             status: "published" as const,
             sales_channels: [{ id: options.salesChannelId }],
+            category_ids: (document.categories ?? []).map((name) => categoryIds.get(name)!),
+            tag_ids: (document.tags ?? []).map((value) => tagIds.get(value)!),
             options: [{ title: "Default", values: ["Default"] }],
             variants: [
               {
@@ -78,7 +143,7 @@ export async function importExchange(
                 sku: exchangeId,
                 options: { Default: "Default" },
                 manage_inventory: false,
-                prices: [{ amount: options.price(index), currency_code: options.currencyCode }],
+                prices: price === undefined ? [] : [{ amount: price, currency_code: options.currencyCode }],
               },
             ],
           }
@@ -91,6 +156,8 @@ export async function importExchange(
   }
 
   const { orders, orderIds, customerIds } = data
+  const known = await storeCustomers(query)
+  const customerOf = customerIds.map((id) => known.get(id) ?? known.get(id.toLowerCase()) ?? `exchange:${id}`)
   const nOrders = orders.offsets.length - 1
   let purchasesRecorded = 0
   let batch: RecordEventInput[] = []
@@ -106,7 +173,7 @@ export async function importExchange(
         type: "purchase",
         product_id: productIds.get(data.productIds[orders.items[l]])!,
         order_id: `exchange:${orderIds[o]}`,
-        customer_id: customer >= 0 ? `exchange:${customerIds[customer]}` : null,
+        customer_id: customer >= 0 ? customerOf[customer] : null,
         quantity: Math.max(1, Math.round(orders.quantities[l])),
         occurred_at: orders.time[o],
       })
@@ -120,5 +187,6 @@ export async function importExchange(
   onProgress?.("orders", nOrders, nOrders)
   // Every product's document now, not only as product.created subscribers get to them.
   await refreshProductDocumentsWorkflow(container).run({ input: {} })
-  return { productIds, productsCreated, purchasesRecorded }
+  const customersMatched = customerOf.filter((id) => !id.startsWith("exchange:")).length
+  return { productIds, productsCreated, categoriesCreated, tagsCreated, purchasesRecorded, customersMatched }
 }

@@ -100,6 +100,15 @@ export default class RecommendationsModuleService extends MedusaService({
     return requested
   }
 
+  /**
+   * Trains now in this process and resolves with the run's job id when it has succeeded (rejects
+   * when it failed): for scripts, which Medusa runs in `server` mode, where requestTraining only
+   * enqueues for a worker.
+   */
+  async trainHere(trigger: TrainingTrigger): Promise<string> {
+    return this.trainingQueue_.trainHere(trigger)
+  }
+
   /** Like requestTraining, for background callers (subscribers, imports): a failure is logged, not thrown. */
   async requestTrainingQuietly(trigger: TrainingTrigger): Promise<RequestTrainingResult | null> {
     try {

@@ -31,13 +31,13 @@ const EXPECTED_ORDERS = [
 ].join("\n")
 
 const EXPECTED_PRODUCTS = [
-  "product_id,title,description,categories,tags",
-  "85123A,WHITE HANGING HEART T-LIGHT HOLDER,,,",
-  "71053,WHITE METAL LANTERN,,,",
-  "D,Discount,,,",
-  '22222,"GLASS JAR, ""LARGE""",,,',
-  "22223,MUG,,,",
-  "22224,,,,",
+  "product_id,title,description,categories,tags,price",
+  "85123A,WHITE HANGING HEART T-LIGHT HOLDER,,,,2.55",
+  "71053,WHITE METAL LANTERN,,,,3.39",
+  "D,Discount,,,,",
+  '22222,"GLASS JAR, ""LARGE""",,,,',
+  "22223,MUG,,,,",
+  "22224,,,,,1.25",
   "",
 ].join("\n")
 

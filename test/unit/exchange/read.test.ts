@@ -146,6 +146,18 @@ describe("readExchange: values", () => {
     expect(data.orders.quantities[0]).toBe(2)
     expect(data.documents[0]).toEqual({ title: "Alpha", description: undefined, categories: ["cat"], tags: ["t1"] })
   })
+
+  it("reads the optional price column: NaN where it is empty, unreadable or absent", () => {
+    const data = readExchange(
+      folder({
+        orders: [ORDERS_HEADER, "1,c,Z,2024-01-01T00:00:00Z,1"].join("\n"),
+        products: "product_id,title,description,categories,tags,price\nA,,,,,2.5\nB,,,,,\nC,,,,,free\nD,,,,,0\n",
+      })
+    )
+    expect(data.productIds).toEqual(["A", "B", "C", "D", "Z"])
+    expect(Array.from(data.prices)).toEqual([2.5, NaN, NaN, 0, NaN])
+    expect(Array.from(readExchange(folder({ orders: ORDERS, products: PRODUCTS })).prices).every(Number.isNaN)).toBe(true)
+  })
 })
 
 describe("readExchange: CSV details", () => {

@@ -10,10 +10,10 @@ import type { InternalModuleDeclaration, LoaderOptions } from "@medusajs/framewo
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { createTrainingQueue, type QueueLogger, type TrainingQueue } from "../../../queue"
+import { IN_PROCESS_WARNING, createTrainingQueue, type QueueLogger, type TrainingQueue, type TrainingTrigger } from "../../../queue"
 import { trainingEntryFile, type TrainingEntryArgs } from "../../../training/types"
 import type { RecommendationsPluginOptions } from "../../../types/options"
-import { failRun } from "../utils/training-runs"
+import { failRun, recordQueuedRun } from "../utils/training-runs"
 
 export const TRAINING_QUEUE_HOST = "recommendationsTrainingQueue"
 
@@ -73,6 +73,44 @@ export class TrainingQueueHost {
     await queue?.close({ force: true })
     // The run a forced close killed is marked before the database connection goes.
     await Promise.all(this.marking)
+  }
+
+  /**
+   * Trains now, in a training process of this instance, whatever its worker mode, and resolves
+   * when the run ends (rejects with its error): for scripts, which Medusa runs as `server`-mode
+   * instances that would only enqueue (a history import trains before it returns). The run is
+   * recorded like any other; this instance's queue and the store's workers are not involved.
+   */
+  async trainHere(trigger: TrainingTrigger): Promise<string> {
+    const { logger } = this.settings
+    const local = new TrainingQueueHost({
+      ...this.settings,
+      options: { ...this.settings.options, redisUrl: undefined, schedule: false },
+      projectRedisUrl: undefined,
+      mayWork: true,
+      // This in-process queue is chosen, not a fallback: no warning about it.
+      logger: {
+        info: (m) => logger.info(m),
+        warn: (m) => m !== IN_PROCESS_WARNING && logger.warn(m),
+        error: (m) => logger.error(m),
+      },
+    })
+    await local.start()
+    try {
+      const queue = local.get()
+      const finished = new Promise<void>((resolve, reject) => {
+        queue.onCompleted(() => resolve())
+        queue.onFailed(({ error, willRetry }) => {
+          if (!willRetry) reject(new Error(error))
+        })
+      })
+      const { jobId } = await queue.requestTraining(trigger, { delayMs: 0 })
+      await recordQueuedRun(this.settings.knex, jobId, trigger)
+      await finished
+      return jobId
+    } finally {
+      await local.close()
+    }
   }
 
   private create(worker: boolean): TrainingQueue {
