@@ -26,6 +26,8 @@ export interface RecommendationsClient {
   /**
    * A recommendation list: with `product_id`, the product page's `also_bought` (the default) or
    * `related`; without, the shopper's `for_you`, `trending`, `recently_viewed` or `cart`.
+   * Products come as /store/products returns them; with `hydrate: false`, as `{ id }` (still
+   * filtered and ranked; `fields` is then refused).
    */
   listRecommendations(
     params: ListRecommendationsParams & { hydrate: false },
@@ -41,7 +43,7 @@ export interface RecommendationsClient {
 
 export function recommendationsClient(sdk: Pick<Medusa, "client">): RecommendationsClient {
   return {
-    listRecommendations: ((params: ListRecommendationsParams, headers?: ClientHeaders) => {
+    listRecommendations: ((params: ListRecommendationsParams & { hydrate?: boolean }, headers?: ClientHeaders) => {
       const { product_id, ...query } = params
       const path = product_id
         ? `/store/products/${encodeURIComponent(product_id)}/recommendations`

@@ -25,14 +25,9 @@ export interface RecommendationListOptions {
   province?: string
 }
 
+/** A product page's list (`product_id`, `also_bought` by default) or a shopper's (`surface`). */
 export type ListRecommendationsParams = RecommendationListOptions &
-  (
-    | { product_id: string; surface?: ProductSurface }
-    | { product_id?: never; surface: ShopperSurface }
-  ) & {
-    /** false: each product as `{ id }` (still filtered and ranked), without `fields`. */
-    hydrate?: boolean
-  }
+  ({ product_id: string; surface?: ProductSurface } | { product_id?: never; surface: ShopperSurface })
 
 /** Why a product is in a list. */
 export interface RecommendationExplanation {
