@@ -118,7 +118,6 @@ it("shows also-bought and related on a product page, and records a click on a re
   expect(await titles("also_bought")).toEqual(expect.arrayContaining(["Collar Stays", "Cufflinks"]))
   await expectText(cards("also_bought").first().locator(".reason"), "Linen Shirt")
   expect(await loadedTitles("related")).not.toContain("Linen Shirt")
-  await page.screenshot({ path: path.join(SCREENSHOTS, "storefront.png"), fullPage: true })
 
   const listId = await widget("also_bought").getAttribute("data-recommendation-id")
   expect(listId).toMatch(/^recl_/)
@@ -137,6 +136,9 @@ it("shows also-bought and related on a product page, and records a click on a re
   expect(click).toMatchObject({ product_id: ids()["Shirt Buttons"], recommendation_id: listId, session_id: sessionId, customer_id: null })
   // The product page's view went in before its lists: the shirt just left is recently viewed.
   expect((await loadedTitles("recently_viewed"))[0]).toBe("Linen Shirt")
+  await Promise.all([loadedTitles("also_bought"), loadedTitles("related")])
+  await page.mouse.move(0, 0)
+  await page.screenshot({ path: path.join(SCREENSHOTS, "storefront.png"), fullPage: true })
 })
 
 it("adds to the cart and completes it with products not in it", async () => {
