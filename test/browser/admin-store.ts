@@ -145,11 +145,16 @@ function waitForHealth(url: string, child: ChildProcess, output: () => string, t
 
 /**
  * `seedScript` runs with `medusa exec` before the store starts, so the first start sees its data.
- * `env` adds to the store's environment, e.g. STORE_CORS and AUTH_CORS for a storefront's origin.
+ * `env` adds to the store's environment, e.g. STORE_CORS and AUTH_CORS for a storefront's origin;
+ * `admin: false` serves no admin (nor builds it, which another test file may be doing at once).
  */
 export async function startAdminStore<Seeded>(
   seedScript: string,
-  { port = 9100 + (process.pid % 500), env: extraEnv = {} }: { port?: number; env?: NodeJS.ProcessEnv } = {}
+  {
+    port = 9100 + (process.pid % 500),
+    env: extraEnv = {},
+    admin: withAdmin = true,
+  }: { port?: number; env?: NodeJS.ProcessEnv; admin?: boolean } = {}
 ): Promise<AdminStore<Seeded>> {
   writeScratchStore()
   const database = `medusa_recs_browser_${process.pid}_${Date.now()}`
@@ -167,6 +172,7 @@ export async function startAdminStore<Seeded>(
     BROWSER_QUEUE_PREFIX: queuePrefix,
     PORT: String(port),
     LOG_LEVEL: "error",
+    ...(withAdmin ? {} : { DISABLE_MEDUSA_ADMIN: "true" }),
     ...extraEnv,
   }
   delete env.NODE_OPTIONS
@@ -176,7 +182,7 @@ export async function startAdminStore<Seeded>(
   let child: ChildProcess | undefined
   try {
     const [, seedOutput] = await Promise.all([
-      buildAdmin(env),
+      withAdmin && buildAdmin(env),
       run(["db:migrate"], env)
         .then(() => run(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env))
         .then(() => run(["exec", path.resolve(seedScript)], env)),

@@ -43,7 +43,10 @@ beforeAll(async () => {
   const origin = `http://localhost:${port}`
   let dir: string
   ;[store, browser, dir] = await Promise.all([
-    startAdminStore<StorefrontSeeded>(path.join(__dirname, "storefront-seed.ts"), { env: { STORE_CORS: origin, AUTH_CORS: origin } }),
+    startAdminStore<StorefrontSeeded>(path.join(__dirname, "storefront-seed.ts"), {
+      env: { STORE_CORS: origin, AUTH_CORS: origin },
+      admin: false,
+    }),
     launchChromium(),
     buildStorefront(path.join(REPO, ".cache/browser-storefront")),
   ])
