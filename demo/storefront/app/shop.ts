@@ -5,17 +5,12 @@
 import Medusa from "@medusajs/js-sdk"
 import type { HttpTypes } from "@medusajs/types"
 import { anonymousSessionId, recommendationsClient, type RecommendationEvent, type RecommendationsClient } from "../../../src/client"
+// Type only: the server that answers /config.json (nothing of it is bundled).
+import type { StorefrontConfig } from "../index"
 
-/** What `./config.json` holds (demo/storefront/index.ts writes it). */
-export interface Config {
-  backendUrl: string
-  publishableKey: string
-  regionId?: string
-  customers: { email: string; password: string; name: string; orders: number }[]
-}
 
 export interface Shop {
-  config: Config
+  config: StorefrontConfig
   sdk: Medusa
   recommendations: RecommendationsClient
   sessionId: string
@@ -26,7 +21,7 @@ export interface Shop {
 const CART_KEY = "demo_cart_id"
 
 export async function openShop(): Promise<Shop> {
-  const config = (await (await fetch("./config.json")).json()) as Config
+  const config = (await (await fetch("./config.json")).json()) as StorefrontConfig
   // The customer's token stays in localStorage (the sdk's default), so a reload keeps the login.
   const sdk = new Medusa({ baseUrl: config.backendUrl, publishableKey: config.publishableKey })
   const [region, customer] = await Promise.all([
