@@ -27,6 +27,8 @@ export type AdminStore<Seeded> = {
   url: string
   /** What the seed script printed as JSON on its last JSON line. */
   seeded: Seeded
+  /** The store's own database, for tests that check what was stored. */
+  databaseUrl: string
   stop: () => Promise<void>
 }
 
@@ -141,8 +143,19 @@ function waitForHealth(url: string, child: ChildProcess, output: () => string, t
   })
 }
 
-/** `seedScript` runs with `medusa exec` before the store starts, so the first start sees its data. */
-export async function startAdminStore<Seeded>(seedScript: string, port = 9100 + (process.pid % 500)): Promise<AdminStore<Seeded>> {
+/**
+ * `seedScript` runs with `medusa exec` before the store starts, so the first start sees its data.
+ * `env` adds to the store's environment, e.g. STORE_CORS and AUTH_CORS for a storefront's origin;
+ * `admin: false` serves no admin (nor builds it, which another test file may be doing at once).
+ */
+export async function startAdminStore<Seeded>(
+  seedScript: string,
+  {
+    port = 9100 + (process.pid % 500),
+    env: extraEnv = {},
+    admin: withAdmin = true,
+  }: { port?: number; env?: NodeJS.ProcessEnv; admin?: boolean } = {}
+): Promise<AdminStore<Seeded>> {
   writeScratchStore()
   const database = `medusa_recs_browser_${process.pid}_${Date.now()}`
   const queuePrefix = `recs-browser-${process.pid}-${Date.now()}`
@@ -159,6 +172,8 @@ export async function startAdminStore<Seeded>(seedScript: string, port = 9100 + 
     BROWSER_QUEUE_PREFIX: queuePrefix,
     PORT: String(port),
     LOG_LEVEL: "error",
+    ...(withAdmin ? {} : { DISABLE_MEDUSA_ADMIN: "true" }),
+    ...extraEnv,
   }
   delete env.NODE_OPTIONS
   await admin(`CREATE DATABASE "${database}"`)
@@ -167,7 +182,7 @@ export async function startAdminStore<Seeded>(seedScript: string, port = 9100 + 
   let child: ChildProcess | undefined
   try {
     const [, seedOutput] = await Promise.all([
-      buildAdmin(env),
+      withAdmin && buildAdmin(env),
       run(["db:migrate"], env)
         .then(() => run(["user", "-e", ADMIN_EMAIL, "-p", ADMIN_PASSWORD], env))
         .then(() => run(["exec", path.resolve(seedScript)], env)),
@@ -184,6 +199,7 @@ export async function startAdminStore<Seeded>(seedScript: string, port = 9100 + 
     return {
       url,
       seeded: JSON.parse(json) as Seeded,
+      databaseUrl,
       stop: async () => {
         await new Promise<void>((resolve) => {
           started.once("exit", () => resolve())

@@ -7,3 +7,9 @@ export type SeedTitle = (typeof SEED_TITLES)[number]
 export type Seeded = Record<SeedTitle, string>
 
 export const CUSTOMER = { email: "ada@example.com", first_name: "Ada", last_name: "Shopper" }
+
+/** Ada's storefront login (storefront-seed.ts). */
+export const CUSTOMER_PASSWORD = "ada-storefront-password"
+
+/** What storefront-seed.ts prints. */
+export type StorefrontSeeded = { products: Seeded; publishableKey: string; regionId: string; customerOrders: number }
