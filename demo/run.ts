@@ -16,7 +16,7 @@ import { DEMO_DATABASE, demoDatabase, demoRedis } from "./database"
 import { step } from "./progress"
 import { SETUP_LINE, type DemoSetup } from "./seed"
 import { REPO, buildAdmin, medusa, startStore, storeEnv, writeStore } from "./store"
-import { buildStorefront, serveStorefront } from "./storefront/serve"
+import { buildStorefront, serveStorefront } from "./storefront"
 
 const ROOT = path.join(REPO, ".cache/demo")
 const STORE = path.join(ROOT, "store")
