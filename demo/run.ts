@@ -6,7 +6,8 @@
  *
  *   npm run demo [-- --orders N]   N: only the newest N orders and their products (a smaller store)
  *
- * Ports: DEMO_PORT (9000) for Medusa, DEMO_STOREFRONT_PORT (8000) for the storefront page.
+ * Ports: DEMO_PORT (9000) for Medusa, DEMO_STOREFRONT_PORT (8000) for the storefront page;
+ * DEMO_QUEUE_PREFIX: the training queue's Redis prefix (default recs-demo).
  */
 import fs from "fs"
 import path from "path"
@@ -75,7 +76,7 @@ export async function runDemo(argv: string[]) {
     // Sessions stay in memory; Redis, when there is one, carries the training queue.
     REDIS_URL: "",
     RECOMMENDATIONS_REDIS_URL: redis ?? "",
-    RECOMMENDATIONS_QUEUE_PREFIX: QUEUE_PREFIX + suffix,
+    RECOMMENDATIONS_QUEUE_PREFIX: process.env.DEMO_QUEUE_PREFIX || QUEUE_PREFIX + suffix,
     STORE_CORS: `${storefrontOrigin},http://127.0.0.1:${storefrontPort}`,
     AUTH_CORS: `http://localhost:${port},${storefrontOrigin},http://127.0.0.1:${storefrontPort}`,
     ADMIN_CORS: `http://localhost:${port}`,
@@ -140,7 +141,9 @@ export async function runDemo(argv: string[]) {
       "",
     ].join("\n")
   )
+  let stopping = false
   const stop = async () => {
+    stopping = true
     await Promise.allSettled([page.close(), store.stop()])
     await database.stop()
     process.exit(0)
@@ -148,6 +151,7 @@ export async function runDemo(argv: string[]) {
   process.once("SIGINT", stop)
   process.once("SIGTERM", stop)
   store.child.once("exit", async (code) => {
+    if (stopping) return
     process.stderr.write(`medusa start exited (${code})\n`)
     await page.close()
     await database.stop()

@@ -4,6 +4,7 @@
  */
 import { execFileSync } from "child_process"
 import fs from "fs"
+import net from "net"
 import path from "path"
 import { chromium, type Browser, type Page } from "playwright-core"
 
@@ -27,4 +28,15 @@ export async function logIn(page: Page, url: string, email: string, password: st
   await page.getByPlaceholder("Password").fill(password)
   await page.getByRole("button", { name: "Continue with Email" }).click()
   await page.waitForURL((u) => !u.pathname.endsWith("/login"))
+}
+
+/** A port free now. */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const server = net.createServer().once("error", reject)
+    server.listen(0, () => {
+      const { port } = server.address() as net.AddressInfo
+      server.close(() => resolve(port))
+    })
+  })
 }

@@ -4,13 +4,12 @@
  * its list's id, "Complete your cart", and "For you" as a customer picked from the list.
  */
 import fs from "fs"
-import net from "net"
 import path from "path"
 import { Client } from "pg"
 import type { Browser, Locator, Page } from "playwright-core"
 import { buildStorefront, serveStorefront } from "../../demo/storefront"
 import { startAdminStore, type AdminStore } from "./admin-store"
-import { launchChromium } from "./browser"
+import { freePort, launchChromium } from "./browser"
 import { CUSTOMER, CUSTOMER_PASSWORD, type StorefrontSeeded } from "./seed-data"
 
 jest.setTimeout(300_000)
@@ -26,19 +25,9 @@ let browser: Browser
 let page: Page
 let db: Client
 
-/** A port free now, for the storefront: the store's CORS must name its origin before it starts. */
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const server = net.createServer().once("error", reject)
-    server.listen(0, () => {
-      const { port } = server.address() as net.AddressInfo
-      server.close(() => resolve(port))
-    })
-  })
-}
-
 beforeAll(async () => {
   fs.mkdirSync(SCREENSHOTS, { recursive: true })
+  // The store's CORS must name the storefront's origin before it starts.
   const port = await freePort()
   const origin = `http://localhost:${port}`
   let dir: string
