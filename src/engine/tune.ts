@@ -158,6 +158,8 @@ export async function tune(input: OfflineInput, options: TuneOptions): Promise<T
           moved = true
         }
         report()
+        // Let the caller's progress reports out between batches (the search is synchronous).
+        await new Promise((resolve) => setImmediate(resolve))
         if (evaluations >= budget) break
       }
       // A round that moved nothing would move nothing again: the search has converged.

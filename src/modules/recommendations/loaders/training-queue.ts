@@ -14,6 +14,7 @@ import { createTrainingQueue, type QueueLogger, type TrainingQueue } from "../..
 import { trainingEntryFile, type TrainingEntryArgs } from "../../../training/types"
 import type { RecommendationsPluginOptions } from "../../../types/options"
 import { failRun } from "../utils/training-runs"
+import { failTune } from "../utils/tune-runs"
 
 export const TRAINING_QUEUE_HOST = "recommendationsTrainingQueue"
 
@@ -96,9 +97,10 @@ export class TrainingQueueHost {
     // A training process that dies never reaches the entry's own error handling: the worker
     // that saw it fail marks the run.
     if (worker) {
-      queue.onFailed(({ jobId, error, willRetry }) => {
-        const marking: Promise<void> = failRun(knex, jobId, error, willRetry)
-          .catch((e) => logger.error(`recommendations: could not mark training run ${jobId} failed: ${e.message}`))
+      queue.onFailed(({ jobId, trigger, error, willRetry }) => {
+        const mark = trigger === "tune" ? failTune : failRun
+        const marking: Promise<void> = mark(knex, jobId, error, willRetry)
+          .catch((e) => logger.error(`recommendations: could not mark ${trigger === "tune" ? "auto-tune" : "training run"} ${jobId} failed: ${e.message}`))
           .finally(() => this.marking.delete(marking))
         this.marking.add(marking)
       })
