@@ -145,7 +145,9 @@ export async function tune(input: OfflineInput, options: TuneOptions): Promise<T
         const now = parameterValue(incumbent, p)
         const values = grid(p, params).filter((v) => v !== now).slice(0, budget - evaluations)
         if (values.length === 0) continue
-        const candidates = values.map((v) => withParameter(incumbent, p, v))
+        // Settings with every weight at 0 are not offered: the admin refuses them (no source would rank).
+        const candidates = values.map((v) => withParameter(incumbent, p, v)).filter((c) => Object.values(c.weights).some((w) => w > 0))
+        if (candidates.length === 0) continue
         const results = score(surface, candidates)
         evaluations += candidates.length
         let pick = -1
