@@ -165,7 +165,9 @@ export const AutoTuneSection = () => {
           <div className="flex items-center justify-end gap-x-2 px-6 py-4">
             {!proposal.changed ? (
               <Text size="small" className="text-ui-fg-subtle">
-                Your current settings scored best: nothing to accept.
+                {TUNED.every((name) => proposal.surfaces[name].skipped)
+                  ? "Too few test cases among the newest orders to compare settings: nothing to accept."
+                  : "Your current settings scored best: nothing to accept."}
               </Text>
             ) : run.accepted_at ? (
               <Text size="small" className="text-ui-fg-subtle">
