@@ -104,7 +104,7 @@ export const AutoTuneSection = () => {
 
   return (
     <Container className="divide-y p-0" data-testid="auto-tune-section">
-      <div className="flex items-center justify-between px-6 py-4">
+      <div className="flex items-center justify-between gap-x-4 px-6 py-4">
         <div>
           <Heading level="h2">Auto-tune</Heading>
           <Text size="small" className="text-ui-fg-subtle">
@@ -113,7 +113,7 @@ export const AutoTuneSection = () => {
             tuned.
           </Text>
         </div>
-        <Button size="small" variant="secondary" onClick={onStart} isLoading={start.isPending} disabled={active}>
+        <Button size="small" variant="secondary" className="shrink-0" onClick={onStart} isLoading={start.isPending} disabled={active}>
           <Sparkles />
           Auto-tune
         </Button>
