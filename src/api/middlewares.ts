@@ -1,4 +1,5 @@
 import { defineMiddlewares } from "@medusajs/framework/http"
+import { adminRecommendationAutoTuneMiddlewares } from "./admin/recommendations/auto-tune/middlewares"
 import { adminRecommendationsMiddlewares } from "./admin/recommendations/middlewares"
 import { adminRecommendationPreviewMiddlewares } from "./admin/recommendations/preview/middlewares"
 import { adminRecommendationRulesMiddlewares } from "./admin/recommendations/rules/middlewares"
@@ -16,5 +17,6 @@ export default defineMiddlewares({
     ...adminRecommendationSettingsMiddlewares,
     ...adminRecommendationRulesMiddlewares,
     ...adminRecommendationPreviewMiddlewares,
+    ...adminRecommendationAutoTuneMiddlewares,
   ],
 })

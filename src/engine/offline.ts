@@ -40,9 +40,27 @@ const only = (base: SurfaceSettings, source: keyof SurfaceSettings["weights"]): 
   fallbacks: ["trending"],
 })
 
-export async function offlineEvaluation(input: OfflineInput, options: OfflineOptions): Promise<OfflineResult> {
+/**
+ * The split, the models trained on its older part and what scoring a list needs, built once:
+ * the offline evaluation scores its strategies on it, auto-tune many candidate settings (only
+ * the blend and diversity change between candidates, so the models are trained once).
+ */
+export interface PreparedSplit {
+  train: Orders
+  test: Orders
+  k: number
+  /** Runs the production pipeline with `settings` (limit k), ids only. */
+  run: (settings: SurfaceSettings, request: Omit<RecommendationRequest, "limit">) => number[]
+  /** Content cosine, for intra-list diversity. */
+  similarity: (a: number, b: number) => number
+  /** Training items by popularity, ties by product id. */
+  popular: Uint32Array
+  idRank: Uint32Array
+  trainSeconds: number
+}
+
+export async function prepareSplit(input: OfflineInput, options: Omit<OfflineOptions, "surfaces">): Promise<PreparedSplit> {
   const { k } = options
-  const surfaces = options.surfaces ?? SURFACE_DEFAULTS
   const { train: trainOrders, test } = timeSplit(input.orders, options.testFraction)
   const { catalog, names } = indexCatalog(input.documents)
 
@@ -58,9 +76,31 @@ export async function offlineEvaluation(input: OfflineInput, options: OfflineOpt
   const idRank = new Uint32Array(ids.length)
   ids.map((_, i) => i).sort((a, b) => (ids[a] < ids[b] ? -1 : ids[a] > ids[b] ? 1 : 0)).forEach((i, r) => (idRank[i] = r))
   const popular = popularityOrder(model.orderCount, idRank)
-  const distinct = (h: History) => Uint32Array.from(new Set(h.ids))
   const run = (settings: SurfaceSettings, request: Omit<RecommendationRequest, "limit">) =>
     recommend({ ...request, limit: k }, { ...settings, limit: k }, ctx).map((r) => r.id)
+  return { train: trainOrders, test, k, run, similarity: ctx.similarity, popular, idRank, trainSeconds }
+}
+
+/** The hybrid strategy: the production pipeline on the also-bought and for-you surfaces' settings. */
+export function hybridStrategy(
+  split: PreparedSplit,
+  name: string,
+  alsoBought: SurfaceSettings | undefined,
+  forYou: SurfaceSettings | undefined
+): Strategy {
+  return {
+    name,
+    ...(alsoBought ? { alsoBought: (seed: number) => split.run(alsoBought, { surface: "also_bought", seeds: [seed] }) } : {}),
+    ...(forYou ? { forYou: (h: History) => split.run(forYou, { surface: "for_you", history: h }) } : {}),
+  }
+}
+
+export async function offlineEvaluation(input: OfflineInput, options: OfflineOptions): Promise<OfflineResult> {
+  const { k } = options
+  const surfaces = options.surfaces ?? SURFACE_DEFAULTS
+  const split = await prepareSplit(input, options)
+  const { run, popular, idRank } = split
+  const distinct = (h: History) => Uint32Array.from(new Set(h.ids))
 
   const strategies: Strategy[] = [
     {
@@ -79,11 +119,7 @@ export async function offlineEvaluation(input: OfflineInput, options: OfflineOpt
       alsoBought: (seed) => run(only(surfaces.related, "content"), { surface: "related", seeds: [seed] }),
       forYou: (h) => run(only(surfaces.related, "content"), { surface: "related", seeds: distinct(h) }),
     },
-    {
-      name: "hybrid",
-      alsoBought: (seed) => run(surfaces.also_bought, { surface: "also_bought", seeds: [seed] }),
-      forYou: (h) => run(surfaces.for_you, { surface: "for_you", history: h }),
-    },
+    hybridStrategy(split, "hybrid", surfaces.also_bought, surfaces.for_you),
   ]
-  return { ...evaluate(trainOrders, test, strategies, { k, similarity: ctx.similarity }), trainSeconds }
+  return { ...evaluate(split.train, split.test, strategies, { k, similarity: split.similarity }), trainSeconds: split.trainSeconds }
 }

@@ -90,6 +90,27 @@ export const EXPLORATION = {
   poolSize: 200,
 }
 
+export const TUNE = {
+  /** The offline evaluation's split: the newest share of orders scores the candidates. */
+  testFraction: 0.1,
+  /** List length scored (NDCG@k, hit rate@k). */
+  k: 10,
+  /** Values tried for each source's weight (weights are relative: only their ratios rank). */
+  weights: [0, 0.05, 0.25, 0.5, 1, 2, 4],
+  /** MMR lambda values tried (1 = relevance only). */
+  lambdas: [1, 0.9, 0.8, 0.7, 0.5],
+  /** Category caps tried (0 = no cap). */
+  maxPerCategory: [0, 2, 3, 5],
+  /** Passes over the parameters; the search stops sooner once a pass changes nothing. */
+  rounds: 3,
+  /** Candidate settings scored in all (both surfaces), each one pass over the test cases. */
+  maxEvaluations: 120,
+  /** Relative NDCG gain a change needs over the incumbent: small test windows are noisy. */
+  minGain: 0.01,
+  /** A surface with fewer test cases than this is not searched (its figures say little). */
+  minCases: 20,
+}
+
 /** Half-lives are in days; times are in milliseconds. */
 export const MS_PER_DAY = 86_400_000
 

@@ -6,7 +6,8 @@
  * milliseconds so that ids stay unique when Redis loses its data (training runs keep them). A request looks at that job:
  * none yet -> it adds it; waiting or delayed -> it joins it (and may bring it forward); active or
  * finished -> it moves the counter on (compare-and-set, so concurrent requesters agree) and adds
- * the next generation. A request joins only a run that has not yet read its data, so the events
+ * the next generation. Auto-tunes (trigger "tune") do the same with their own counter and ids,
+ * `tune-<generation>`: a tune never joins a training, nor a training a tune. A request joins only a run that has not yet read its data, so the events
  * written before the request are always in a run.
  *
  * Processing: a Worker whose processor is a file (processor.ts compiled), which BullMQ runs in a
@@ -35,6 +36,8 @@ import {
   DEFAULT_DEBOUNCE_MS,
   DEFAULT_SCHEDULE,
   defaultDelay,
+  jobKind,
+  type JobKind,
   type QueueLogger,
   type RequestTrainingOptions,
   type RequestTrainingResult,
@@ -113,7 +116,8 @@ export class BullMQTrainingQueue extends TrainingEvents implements TrainingQueue
   private readonly scheduleQueue: Queue
   private worker?: Worker<TrainingJobData>
   private scheduleWorker?: Worker
-  private readonly generationKey: string
+  /** Per job kind (train, tune): the counter that names its pending job. */
+  private readonly generationKeys: Record<JobKind, string>
   private readonly debounceMs: number
   private readonly jobOptions: JobsOptions
   private readonly requestTimeoutMs: number
@@ -144,7 +148,7 @@ export class BullMQTrainingQueue extends TrainingEvents implements TrainingQueue
 
     this.queue = new Queue<TrainingJobData>(name, { connection: enqueue, prefix })
     this.scheduleQueue = new Queue(`${name}-schedule`, { connection: enqueue, prefix })
-    this.generationKey = this.queue.toKey("train-generation")
+    this.generationKeys = { train: this.queue.toKey("train-generation"), tune: this.queue.toKey("tune-generation") }
     for (const emitter of [this.queue, this.scheduleQueue]) emitter.on("error", (error) => this.reportError(error))
 
     if (options.worker !== false) {
@@ -180,10 +184,12 @@ export class BullMQTrainingQueue extends TrainingEvents implements TrainingQueue
   private async request(trigger: TrainingTrigger, delay: number): Promise<RequestTrainingResult> {
     const client = await this.queue.client
     const requestId = randomUUID()
+    const kind = jobKind(trigger)
+    const generationKey = this.generationKeys[kind]
     for (let round = 0; round < 8; round++) {
-      await client.set(this.generationKey, String(Date.now()), "NX")
-      const generation = (await client.get(this.generationKey)) ?? "0"
-      const jobId = `${JOB_NAME}-${generation}`
+      await client.set(generationKey, String(Date.now()), "NX")
+      const generation = (await client.get(generationKey)) ?? "0"
+      const jobId = `${kind}-${generation}`
       const existing = await Job.fromId<TrainingJobData>(this.queue, jobId)
       if (!existing) {
         const data: TrainingJobData = {
@@ -193,7 +199,7 @@ export class BullMQTrainingQueue extends TrainingEvents implements TrainingQueue
           ...(this.options.entry ? { entry: this.options.entry } : {}),
           ...(this.options.entryArgs !== undefined ? { args: this.options.entryArgs } : {}),
         }
-        await this.queue.add(JOB_NAME, data, { ...this.jobOptions, jobId, delay })
+        await this.queue.add(kind === "tune" ? "tune" : JOB_NAME, data, { ...this.jobOptions, jobId, delay })
         const stored = await Job.fromId<TrainingJobData>(this.queue, jobId)
         // Another request may have added it between our look and our add: that job was added
         // after this request's events were written, so joining it is as good. (None: it already
@@ -206,7 +212,7 @@ export class BullMQTrainingQueue extends TrainingEvents implements TrainingQueue
         return { jobId, deduplicated: true }
       }
       // Active (it may have read its data before this request's events) or finished.
-      await client.eval(NEXT_GENERATION, 1, this.generationKey, generation)
+      await client.eval(NEXT_GENERATION, 1, generationKey, generation)
     }
     throw new Error("recommendations: could not settle on a training job (too much contention)")
   }

@@ -13,6 +13,8 @@ import {
   DEFAULT_DEBOUNCE_MS,
   DEFAULT_SCHEDULE,
   defaultDelay,
+  jobKind,
+  type JobKind,
   type QueueLogger,
   type RequestTrainingOptions,
   type RequestTrainingResult,
@@ -36,7 +38,8 @@ export class InProcessTrainingQueue extends TrainingEvents implements TrainingQu
   readonly kind = "in-process" as const
   /** Starts at the current time: job ids stay unique across restarts (training runs keep them). */
   private generation = Date.now()
-  private pending?: PendingJob
+  /** The pending job of each kind (a training, an auto-tune): requests join their own kind's. */
+  private readonly pending = new Map<JobKind, PendingJob>()
   private pendingTimer?: NodeJS.Timeout
   private active?: { job: PendingJob; child: ChildProcess; done: Promise<void> }
   private scheduleTimer?: NodeJS.Timeout
@@ -62,15 +65,17 @@ export class InProcessTrainingQueue extends TrainingEvents implements TrainingQu
     if (this.closed) throw new Error("recommendations: the training queue is closed")
     const delay = defaultDelay(trigger, this.debounceMs, opts)
     const dueAt = Date.now() + delay
-    if (this.pending) {
+    const kind = jobKind(trigger)
+    const pending = this.pending.get(kind)
+    if (pending) {
       // Join it; a request never postpones the pending run, it may bring it forward.
-      if (dueAt < this.pending.dueAt) {
-        this.pending.dueAt = dueAt
+      if (dueAt < pending.dueAt) {
+        pending.dueAt = dueAt
         this.armPending()
       }
-      return { jobId: this.pending.id, deduplicated: true }
+      return { jobId: pending.id, deduplicated: true }
     }
-    const id = `train-${this.generation++}`
+    const id = `${kind}-${this.generation++}`
     const data: TrainingJobData = {
       trigger,
       requestedAt: Date.now(),
@@ -78,25 +83,33 @@ export class InProcessTrainingQueue extends TrainingEvents implements TrainingQu
       ...(this.options.entry ? { entry: this.options.entry } : {}),
       ...(this.options.entryArgs !== undefined ? { args: this.options.entryArgs } : {}),
     }
-    this.pending = { id, data, attemptsMade: 0, dueAt }
+    this.pending.set(kind, { id, data, attemptsMade: 0, dueAt })
     this.armPending()
     return { jobId: id, deduplicated: false }
   }
 
+  /** The pending job due first (at a tie, the one requested first). */
+  private next(): PendingJob | undefined {
+    let first: PendingJob | undefined
+    for (const job of this.pending.values()) if (!first || job.dueAt < first.dueAt) first = job
+    return first
+  }
+
   private armPending(): void {
     clearTimeout(this.pendingTimer)
-    if (!this.pending || !this.runs || this.closed) return
-    const wait = Math.min(MAX_TIMEOUT, Math.max(0, this.pending.dueAt - Date.now()))
+    const next = this.next()
+    if (!next || !this.runs || this.closed) return
+    const wait = Math.min(MAX_TIMEOUT, Math.max(0, next.dueAt - Date.now()))
     this.pendingTimer = setTimeout(() => this.startDue(), wait)
     this.pendingTimer.unref()
   }
 
-  /** Starts the pending run if it is due and nothing runs; otherwise waits (re-armed). */
+  /** Starts the pending run due first if it is due and nothing runs; otherwise waits (re-armed). */
   private startDue(): void {
-    const job = this.pending
+    const job = this.next()
     if (!job || this.active || this.closed) return
     if (job.dueAt > Date.now()) return this.armPending()
-    this.pending = undefined
+    this.pending.delete(jobKind(job.data.trigger))
     this.run(job)
   }
 
@@ -144,10 +157,11 @@ export class InProcessTrainingQueue extends TrainingEvents implements TrainingQu
    */
   private failed(job: PendingJob, error: string): void {
     job.attemptsMade += 1
-    const willRetry = job.attemptsMade < this.attempts && !this.pending && !this.closed
+    const kind = jobKind(job.data.trigger)
+    const willRetry = job.attemptsMade < this.attempts && !this.pending.has(kind) && !this.closed
     this.emit("failed", { jobId: job.id, trigger: job.data.trigger, attempt: job.attemptsMade, error, willRetry })
     if (!willRetry) return
-    this.pending = { ...job, dueAt: Date.now() + this.backoffMs * 2 ** (job.attemptsMade - 1) }
+    this.pending.set(kind, { ...job, dueAt: Date.now() + this.backoffMs * 2 ** (job.attemptsMade - 1) })
     this.armPending()
   }
 
@@ -171,7 +185,7 @@ export class InProcessTrainingQueue extends TrainingEvents implements TrainingQu
     this.closed = true
     clearTimeout(this.pendingTimer)
     clearTimeout(this.scheduleTimer)
-    this.pending = undefined
+    this.pending.clear()
     const active = this.active
     if (!active) return
     if (force) active.child.kill("SIGKILL")

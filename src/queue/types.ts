@@ -18,8 +18,16 @@
  *   CPU-heavy run never blocks the server's event loop.
  */
 
-/** Why a run is requested. */
-export type TrainingTrigger = "order" | "schedule" | "manual" | "backfill" | "catalog"
+/**
+ * Why a run is requested. "tune" is not a training: it is an auto-tune (a search of the settings
+ * on the store's history), run by the same queue and process so it never competes with a
+ * training for the cores; it has pending runs of its own (see jobKind).
+ */
+export type TrainingTrigger = "order" | "schedule" | "manual" | "backfill" | "catalog" | "tune"
+
+/** The two kinds of job: requests join a pending job of their own kind only. */
+export type JobKind = "train" | "tune"
+export const jobKind = (trigger: TrainingTrigger): JobKind => (trigger === "tune" ? "tune" : "train")
 
 /** What a training entry reports with `progress()`: a percentage or a JSON object. */
 export type TrainingProgress = number | Record<string, unknown>
@@ -148,7 +156,7 @@ export const DEFAULT_DEBOUNCE_MS = 5 * 60_000
 
 /** How long a run waits, by trigger, when the request gives no delay. */
 export function defaultDelay(trigger: TrainingTrigger, debounceMs: number, opts: RequestTrainingOptions = {}): number {
-  if (trigger === "manual") return 0
+  if (trigger === "manual" || trigger === "tune") return 0
   if (opts.delayMs !== undefined) return Math.max(0, opts.delayMs)
   return trigger === "order" || trigger === "catalog" ? debounceMs : 0
 }

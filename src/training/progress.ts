@@ -16,25 +16,27 @@ const SPANS: Record<TrainingStage, [number, number]> = {
   write: [0.85, 1],
 }
 
-export class RunProgress {
-  private stage: TrainingStage | null = null
+export class RunProgress<S extends string = TrainingStage> {
+  private stage: S | null = null
   private lastAt = 0
   private pending: Promise<void> = Promise.resolve()
 
   /** `record` writes the progress on the run's row (updateRunProgress). */
   constructor(
     private readonly context: Pick<TrainingEntryContext, "progress" | "log">,
-    private readonly record: (progress: number, stage: TrainingStage) => Promise<void>,
-    private readonly intervalMs = 1000
+    private readonly record: (progress: number, stage: S) => Promise<void>,
+    private readonly intervalMs = 1000,
+    /** Each stage's share of the run (an auto-tune has stages of its own). */
+    private readonly spans: Record<S, [number, number]> = SPANS as Record<string, [number, number]> as Record<S, [number, number]>
   ) {}
 
   /** `fraction`: how far the stage is, 0..1. */
-  report(stage: TrainingStage, fraction: number): void {
+  report(stage: S, fraction: number): void {
     const now = Date.now()
     if (stage === this.stage && now - this.lastAt < this.intervalMs) return
     this.stage = stage
     this.lastAt = now
-    const [from, to] = SPANS[stage]
+    const [from, to] = this.spans[stage]
     const progress = Math.round((from + (to - from) * Math.min(1, Math.max(0, fraction))) * 1000) / 1000
     this.pending = this.pending.then(async () => {
       try {

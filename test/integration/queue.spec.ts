@@ -276,6 +276,27 @@ describe.each([
     await completed(queue, (e) => e.jobId === second.jobId)
   })
 
+  it("keeps auto-tunes apart from trainings: a tune never joins a pending training, nor a training a tune", async () => {
+    const queue = open({ redis, worker: false, debounceMs: 60_000 })
+    const order = await queue.requestTraining("order")
+    const tune = await queue.requestTraining("tune")
+    expect(order.jobId).toMatch(/^train-\d+$/)
+    expect(tune).toEqual({ jobId: expect.stringMatching(/^tune-\d+$/), deduplicated: false })
+    expect(await queue.requestTraining("tune")).toEqual({ jobId: tune.jobId, deduplicated: true })
+    expect(await queue.requestTraining("manual")).toEqual({ jobId: order.jobId, deduplicated: true })
+  })
+
+  it("runs an auto-tune at once in the training process, while a training waits for its debounce", async () => {
+    const queue = open({ redis, debounceMs: 60_000 })
+    await queue.requestTraining("order")
+    const done = completed(queue)
+    const tune = await queue.requestTraining("tune")
+    const event = await done
+    expect(event).toMatchObject({ jobId: tune.jobId, trigger: "tune" })
+    expect((event.result as { trigger: string; pid: number }).trigger).toBe("tune")
+    expect((event.result as { pid: number }).pid).not.toBe(process.pid)
+  })
+
   it("marks a run whose entry throws failed with its error", async () => {
     const queue = open({ redis, entryArgs: { mode: "fail", message: "training exploded: no orders" } })
     const failure = failed(queue)

@@ -88,3 +88,51 @@ export type RecommendedProduct = {
 export type PreviewResponse = { surface: string; products: RecommendedProduct[] }
 
 export type TrainingSchedule = { schedule: string | null; timezone: string | null; debounce_ms: number }
+
+/** What auto-tune searches on a surface, as the admin API names it. */
+export type TunedValues = {
+  weights: Record<Source, number>
+  diversity: { lambda: number; max_per_category: number }
+}
+
+export type TuneFigures = { ndcg: number; hit_rate: number; coverage: number | null; cases: number }
+
+export type TuneSurface = {
+  changed: boolean
+  skipped?: string
+  evaluations: number
+  current: TunedValues
+  proposed: TunedValues
+  current_figures: TuneFigures
+  proposed_figures: TuneFigures
+}
+
+export type TunedSurfaceName = "also_bought" | "for_you"
+
+export type TuneResult =
+  | {
+      status: "proposed"
+      k: number
+      test_fraction: number
+      orders: number
+      train_orders: number
+      test_orders: number
+      changed: boolean
+      surfaces: Record<TunedSurfaceName, TuneSurface>
+      timings: Record<string, number>
+    }
+  | { status: "not_enough_history"; reason: string; orders: number; min_orders: number; timings: Record<string, number> }
+
+export type TuneRun = {
+  id: string
+  status: "queued" | "running" | "succeeded" | "failed"
+  job_id: string | null
+  progress: number
+  stage: string | null
+  started_at: string | null
+  finished_at: string | null
+  result: TuneResult | null
+  error: string | null
+  accepted_at: string | null
+  created_at: string
+}

@@ -19,6 +19,7 @@ import {
   RecommendationSetting,
   SETTINGS_SURFACES,
   TrainingRun,
+  TuneRun,
 } from "./models"
 import type {
   LoadedModel,
@@ -32,6 +33,7 @@ import type { RequestTrainingOptions, RequestTrainingResult, TrainingTrigger } f
 import { TRAINING_QUEUE_HOST, type TrainingQueueHost } from "./loaders/training-queue"
 import { deleteProductDocuments, upsertProductDocuments, type ProductDocumentInput } from "./utils/product-documents"
 import { recordQueuedRun } from "./utils/training-runs"
+import { recordQueuedTune } from "./utils/tune-runs"
 import { mergeSurfaceSettings, type DeepPartial } from "./utils/settings"
 import { ServingState, type HistoryEvent, type HistoryType, type ServingSnapshot, type Shopper } from "./serving"
 import { readRecentlyViewed, readShopperHistory } from "./serving/reads"
@@ -57,6 +59,7 @@ export default class RecommendationsModuleService extends MedusaService({
   ModelVersion,
   ModelArtifact,
   TrainingRun,
+  TuneRun,
 }) {
   protected readonly trainingQueue_: TrainingQueueHost
   protected readonly logger_: Logger
@@ -95,6 +98,7 @@ export default class RecommendationsModuleService extends MedusaService({
     options: RequestTrainingOptions = {},
     @MedusaContext() sharedContext: Context = {}
   ): Promise<RequestTrainingResult> {
+    if (trigger === "tune") return await this.requestTune(sharedContext)
     const requested = await this.trainingQueue_.get().requestTraining(trigger, options)
     if (!requested.deduplicated) await recordQueuedRun(knexOf(sharedContext), requested.jobId, trigger)
     return requested
@@ -107,6 +111,17 @@ export default class RecommendationsModuleService extends MedusaService({
    */
   async trainHere(trigger: TrainingTrigger): Promise<string> {
     return this.trainingQueue_.trainHere(trigger)
+  }
+
+  /**
+   * Asks for an auto-tune (run by the training queue, after any active run): a pending tune is
+   * joined, otherwise a new one is recorded `queued`. Throws when the queue cannot be reached.
+   */
+  @InjectManager()
+  async requestTune(@MedusaContext() sharedContext: Context = {}): Promise<RequestTrainingResult> {
+    const requested = await this.trainingQueue_.get().requestTraining("tune")
+    if (!requested.deduplicated) await recordQueuedTune(knexOf(sharedContext), requested.jobId)
+    return requested
   }
 
   /** Like requestTraining, for background callers (subscribers, imports): a failure is logged, not thrown. */

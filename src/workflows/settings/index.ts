@@ -1,3 +1,6 @@
 export * from "./steps/save-surface-settings"
 export * from "./steps/validate-surface-settings"
 export * from "./workflows/update-surface-settings"
+export * from "./steps/validate-tune-proposal"
+export * from "./steps/mark-tune-accepted"
+export * from "./workflows/accept-tune-proposal"

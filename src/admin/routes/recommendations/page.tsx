@@ -1,6 +1,7 @@
 import { defineRouteConfig } from "@medusajs/admin-sdk"
 import { Sparkles } from "@medusajs/icons"
 import { Container, Heading, Text } from "@medusajs/ui"
+import { AutoTuneSection } from "../../components/auto-tune-section"
 import { QualitySection } from "../../components/quality-section"
 import { RulesSection } from "../../components/rules-section"
 import { SettingsSection } from "../../components/settings-section"
@@ -15,6 +16,7 @@ const RecommendationsPage = () => (
       </Text>
     </Container>
     <SettingsSection />
+    <AutoTuneSection />
     <RulesSection />
     <TrainingSection />
     <QualitySection />

@@ -14,6 +14,7 @@ import { IN_PROCESS_WARNING, createTrainingQueue, type QueueLogger, type Trainin
 import { trainingEntryFile, type TrainingEntryArgs } from "../../../training/types"
 import type { RecommendationsPluginOptions } from "../../../types/options"
 import { failRun, recordQueuedRun } from "../utils/training-runs"
+import { failTune } from "../utils/tune-runs"
 
 export const TRAINING_QUEUE_HOST = "recommendationsTrainingQueue"
 
@@ -134,9 +135,10 @@ export class TrainingQueueHost {
     // A training process that dies never reaches the entry's own error handling: the worker
     // that saw it fail marks the run.
     if (worker) {
-      queue.onFailed(({ jobId, error, willRetry }) => {
-        const marking: Promise<void> = failRun(knex, jobId, error, willRetry)
-          .catch((e) => logger.error(`recommendations: could not mark training run ${jobId} failed: ${e.message}`))
+      queue.onFailed(({ jobId, trigger, error, willRetry }) => {
+        const mark = trigger === "tune" ? failTune : failRun
+        const marking: Promise<void> = mark(knex, jobId, error, willRetry)
+          .catch((e) => logger.error(`recommendations: could not mark ${trigger === "tune" ? "auto-tune" : "training run"} ${jobId} failed: ${e.message}`))
           .finally(() => this.marking.delete(marking))
         this.marking.add(marking)
       })
