@@ -18,6 +18,7 @@ const TABLES = [
   "recommendation_model_version",
   "recommendation_model_artifact",
   "recommendation_training_run",
+  "recommendation_tune_run",
 ]
 
 const counts = { orders: 3, lines: 7, products: 8, customers: 2 }
