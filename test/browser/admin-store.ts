@@ -6,13 +6,12 @@
  * the queue's keys.
  */
 import path from "path"
-import Redis from "ioredis"
 import { Client } from "pg"
+import { REDIS_URL, deleteQueueKeys } from "../fixtures/redis"
 import { REPO, buildAdmin, medusa, startStore, storeEnv, writeStore, type RunningStore } from "../../demo/store"
 
 const ROOT = path.join(REPO, ".cache/browser-store")
 const PG_URL = "postgres://postgres@localhost:5432"
-const REDIS_URL = "redis://127.0.0.1:6379"
 
 export const ADMIN_EMAIL = "admin@example.com"
 export const ADMIN_PASSWORD = "browser-test-password"
@@ -33,21 +32,6 @@ async function admin(sql: string) {
     await client.query(sql)
   } finally {
     await client.end()
-  }
-}
-
-/** The test queue's keys, and only those (other stores share this Redis). */
-async function deleteQueueKeys(prefix: string) {
-  const redis = new Redis(REDIS_URL)
-  try {
-    let cursor = "0"
-    do {
-      const [next, keys] = await redis.scan(cursor, "MATCH", `${prefix}:*`, "COUNT", 500)
-      if (keys.length) await redis.del(...keys)
-      cursor = next
-    } while (cursor !== "0")
-  } finally {
-    redis.disconnect()
   }
 }
 

@@ -6,9 +6,9 @@
  */
 import { spawn, type ChildProcess } from "child_process"
 import path from "path"
-import Redis from "ioredis"
 import { Client } from "pg"
 import type { Browser } from "playwright-core"
+import { deleteQueueKeys } from "../fixtures/redis"
 import { freePort, launchChromium } from "./browser"
 
 jest.setTimeout(600_000)
@@ -81,10 +81,7 @@ afterAll(async () => {
   await browser?.close()
   if (first) await interrupt(first)
   await sql("postgres", `DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
-  const redis = new Redis("redis://127.0.0.1:6379")
-  const keys = await redis.keys(`${QUEUE_PREFIX}:*`)
-  if (keys.length) await redis.del(...keys)
-  redis.disconnect()
+  await deleteQueueKeys(QUEUE_PREFIX)
 })
 
 it("goes from the dataset to a serving store: data, database, store setup, the import script with its training", async () => {

@@ -7,7 +7,7 @@
  * is proposed a co-purchase weight, and accepting it changes what GET settings returns.
  */
 import path from "path"
-import IORedis from "ioredis"
+import { deleteQueueKeys } from "../fixtures/redis"
 import { medusaIntegrationTestRunner } from "@medusajs/test-utils"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import type { RecommendationsModuleService } from "../../src/modules/recommendations"
@@ -59,12 +59,7 @@ function purchases(nOrders = 240) {
   ).flat()
 }
 
-afterAll(async () => {
-  const redis = new IORedis(REDIS_URL)
-  const keys = await redis.keys(`${PREFIX}:*`)
-  if (keys.length) await redis.del(...keys)
-  await redis.quit()
-})
+afterAll(() => deleteQueueKeys(PREFIX))
 
 medusaIntegrationTestRunner({
   medusaConfigFile: path.join(pluginRoot, "dev-store"),

@@ -5,6 +5,7 @@
  */
 import path from "path"
 import IORedis from "ioredis"
+import { deleteQueueKeys } from "../fixtures/redis"
 import { Queue } from "bullmq"
 import { redisOptionsFromUrl } from "../../src/queue"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
@@ -33,12 +34,7 @@ process.env.RECOMMENDATIONS_QUEUE_PREFIX = PREFIX
 process.env.RECOMMENDATIONS_IMPORT_HISTORY = "false"
 process.env.RECOMMENDATIONS_TRAINING_ENTRY = path.join(pluginRoot, "test/fixtures/training-entry-runs.js")
 
-afterAll(async () => {
-  const redis = new IORedis(REDIS_URL)
-  const keys = await redis.keys(`${PREFIX}:*`)
-  if (keys.length) await redis.del(...keys)
-  await redis.quit()
-})
+afterAll(() => deleteQueueKeys(PREFIX))
 
 medusaIntegrationTestRunner({
   medusaConfigFile: path.join(pluginRoot, "dev-store"),
