@@ -58,6 +58,11 @@ export async function runDemo(argv: string[]) {
   // A smaller store keeps its own data folder, database and queue.
   const suffix = orders ? `-${orders}` : ""
 
+  if (!fs.existsSync(DATASET) && !fs.existsSync(path.join(ROOT, `data${suffix}`, "customers.json"))) {
+    throw new Error(
+      `Online Retail not found at ${DATASET}: set DEMO_DATASET to the UCI Online Retail file (.csv, .csv.gz or the original as CSV; https://archive.ics.uci.edu/dataset/352/online+retail)`
+    )
+  }
   const data = await step(
     "Online Retail as a shop's export (products.csv, orders.csv)",
     async () => prepareDemoData(DATASET, path.join(ROOT, `data${suffix}`), orders),
