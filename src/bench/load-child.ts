@@ -2,7 +2,8 @@
  * Load generator of the server benchmark, run as a forked child so that its own work never shows
  * in the server's event loop. Open loop: request i is due at start + i / rate whatever the answers
  * before it did, and its latency counts from when it was due, so a stalled server shows as waiting
- * time instead of as fewer requests (no coordinated omission).
+ * time instead of as fewer requests (no coordinated omission). The first `warmupSeconds` are sent
+ * at the same rate but not counted: this process is new, its connections are not open yet.
  */
 import http from "http"
 
@@ -11,6 +12,7 @@ export type LoadRequest = {
   headers: Record<string, string>
   ratePerSecond: number
   seconds: number
+  warmupSeconds: number
 }
 
 export type LoadResult = {
@@ -34,8 +36,9 @@ function get(url: string, headers: Record<string, string>): Promise<number> {
   })
 }
 
-export async function runLoad({ urls, headers, ratePerSecond, seconds }: LoadRequest): Promise<LoadResult> {
-  const total = Math.round(ratePerSecond * seconds)
+export async function runLoad({ urls, headers, ratePerSecond, seconds, warmupSeconds }: LoadRequest): Promise<LoadResult> {
+  const warmup = Math.round(ratePerSecond * warmupSeconds)
+  const total = warmup + Math.round(ratePerSecond * seconds)
   const latencies: number[] = []
   const statuses: Record<string, number> = {}
   let errors = 0
@@ -45,20 +48,22 @@ export async function runLoad({ urls, headers, ratePerSecond, seconds }: LoadReq
     const due = start + (i * 1000) / ratePerSecond
     const wait = due - performance.now()
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait))
+    const counted = i >= warmup
     inFlight.push(
       get(urls[i % urls.length], headers).then(
         (status) => {
+          if (!counted) return
           if (status === 200) latencies.push(performance.now() - due)
           else statuses[status] = (statuses[status] ?? 0) + 1
         },
         () => {
-          errors++
+          if (counted) errors++
         }
       )
     )
   }
   await Promise.all(inFlight)
-  return { sent: total, latencies, errors, statuses }
+  return { sent: total - warmup, latencies, errors, statuses }
 }
 
 if (require.main === module) {

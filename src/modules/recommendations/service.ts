@@ -5,7 +5,6 @@ import {
   MedusaContext,
   MedusaError,
   MedusaService,
-  generateEntityId,
 } from "@medusajs/framework/utils"
 import { SURFACE_DEFAULTS } from "../../engine/params"
 import type { Surface, SurfaceSettings } from "../../engine/types"
@@ -38,6 +37,7 @@ import { mergeSurfaceSettings, type DeepPartial } from "./utils/settings"
 import { ServingState, type HistoryEvent, type HistoryType, type ServingSnapshot, type Shopper } from "./serving"
 import { readRecentlyViewed, readShopperHistory } from "./serving/reads"
 import type { StoredRule } from "./serving/rules"
+import { entityId } from "./utils/entity-id"
 
 const EVENT_TABLE = "recommendation_interaction_event"
 const SETTINGS_TABLE = "recommendation_settings"
@@ -215,7 +215,7 @@ export default class RecommendationsModuleService extends MedusaService({
     }
     const knex = knexOf(sharedContext)
     await knex(SETTINGS_TABLE)
-      .insert({ id: generateEntityId(undefined, "recset"), surface, settings: JSON.stringify(settings) })
+      .insert({ id: entityId("recset"), surface, settings: JSON.stringify(settings) })
       .onConflict("surface")
       .merge({ settings: JSON.stringify(settings), updated_at: knex.fn.now(), deleted_at: null })
     return mergeSurfaceSettings(SURFACE_DEFAULTS[surface], settings)
@@ -369,7 +369,7 @@ function normaliseEvents(events: RecordEventInput[]): Record<string, unknown>[] 
       }
     }
     const row = {
-      id: generateEntityId(undefined, "recev"),
+      id: entityId("recev"),
       type: event.type,
       product_id: event.product_id,
       variant_id: optionalId(event, "variant_id", i),

@@ -108,6 +108,33 @@ describe("rankInStock", () => {
     expect(calls.slice(before).some((ids) => ids.includes("p1"))).toBe(true)
     expect(ids(await rankInStock(snapshot, view, rank, noQuery, ["web"], later + 1, fail))[0]).toBe(1)
   })
+  it("coalesces the background re-checks of concurrent requests: one query at a time, the rest in the next", async () => {
+    const { snapshot, calls } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()))
+    const view = snapshot.view(["web"])
+    const from = (seed: number) => () => rankOnce(snapshot, view, input({ seeds: [seed], want: 3 }))
+    for (const seed of [0, 3, 5]) await rankInStock(snapshot, view, from(seed), noQuery, ["web"], 0, fail)
+    let release = () => {}
+    const held = new Promise<void>((resolve) => (release = resolve))
+    const answer = snapshot.stock.outOfStock
+    snapshot.stock.outOfStock = async (...args) => {
+      await held
+      return answer(...args)
+    }
+    const later = 2 * SERVING.stockTtlMs
+    const before = calls.length
+    // Three requests as every answer has expired: the first starts a re-check, the others wait for it.
+    for (const seed of [0, 3, 5]) await rankInStock(snapshot, view, from(seed), noQuery, ["web"], later, fail)
+    await new Promise((r) => setImmediate(r))
+    expect(calls.length).toBe(before)
+    release()
+    for (let i = 0; i < 5; i++) await new Promise((r) => setImmediate(r))
+    const rechecks = calls.slice(before)
+    expect(rechecks).toHaveLength(2)
+    // Every listed product re-checked once, across the two queries.
+    const listed = new Set([0, 3, 5].flatMap((seed) => ids(from(seed)()).map((id) => `p${id}`)))
+    expect(rechecks.flat().sort()).toEqual([...listed].sort())
+  })
+
   it("keeps a hidden product hidden, and queued, when its background re-check fails", async () => {
     let broken = false
     const { snapshot } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()), (ids) => {

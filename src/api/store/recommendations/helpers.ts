@@ -6,7 +6,7 @@
  */
 import type { MedusaResponse, MedusaStoreRequest } from "@medusajs/framework/http"
 import type { HttpTypes } from "@medusajs/framework/types"
-import { ContainerRegistrationKeys, MedusaError, QueryContext, generateEntityId, isPresent } from "@medusajs/framework/utils"
+import { ContainerRegistrationKeys, MedusaError, QueryContext, isPresent } from "@medusajs/framework/utils"
 import { filterOutInternalProductCategories, wrapProductsWithTaxPrices } from "@medusajs/medusa/api/store/products/helpers"
 import {
   prepareInventoryQuantityFields,
@@ -14,6 +14,7 @@ import {
 } from "@medusajs/medusa/api/utils/middlewares/index"
 import { PERSONAL, MS_PER_DAY } from "../../../engine"
 import { RECOMMENDATIONS_MODULE, type RecommendationsModuleService } from "../../../modules/recommendations"
+import { entityId } from "../../../modules/recommendations/utils/entity-id"
 import {
   HISTORY_WEIGHTS,
   SERVING,
@@ -174,7 +175,7 @@ export async function sendList(ctx: ListContext, res: MedusaResponse, surface: s
     }
   }
   await check
-  res.json({ recommendation_id: generateEntityId(undefined, "recl"), surface, products })
+  res.json({ recommendation_id: entityId("recl"), surface, products })
 }
 
 /** The shopper's recently viewed products still on sale here, most recent first. */

@@ -17,6 +17,10 @@ export class ChannelView {
   /** Hidden items in the order their answers expire; `marked` flags the items in it. */
   private hidden: { id: number; until: number }[] = []
   private readonly marked: Uint8Array
+  /** Items waiting for the background re-check, and the newest request time that asked. */
+  private readonly queued = new Set<number>()
+  private queuedAt = 0
+  private rechecking = false
 
   constructor(catalogue: ServingCatalogue, channelIds: string[], private readonly ttlMs = SERVING.stockTtlMs) {
     const { catalog, channels } = catalogue
@@ -79,6 +83,31 @@ export class ChannelView {
   drop(id: number): void {
     this.checkedUntil[id] = Infinity
     this.catalog.available[id] = 0
+  }
+
+  /**
+   * Re-checks items in the background, coalesced across requests: one `run` at a time, and the
+   * items requests add meanwhile go into the next (at most SERVING.recheckBatch a run). Answers
+   * expire in waves (all those given in a busy minute, a TTL later): a query per request in a
+   * wave stalled the server under load.
+   */
+  recheck(ids: number[], now: number, run: (batch: number[], now: number) => Promise<void>): void {
+    for (const id of ids) this.queued.add(id)
+    this.queuedAt = Math.max(this.queuedAt, now)
+    if (this.rechecking) return
+    this.rechecking = true
+    const drain = async () => {
+      while (this.queued.size) {
+        const batch: number[] = []
+        for (const id of this.queued) {
+          if (batch.length === SERVING.recheckBatch) break
+          batch.push(id)
+        }
+        for (const id of batch) this.queued.delete(id)
+        await run(batch, this.queuedAt)
+      }
+    }
+    drain().finally(() => (this.rechecking = false))
   }
 
   /** Hidden items whose answer expired: they stay hidden until re-checked. */

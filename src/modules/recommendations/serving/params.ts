@@ -12,6 +12,8 @@ export const SERVING = {
    * re-check is a variants query; checkout enforces stock itself, so a list may lag it a little.
    */
   stockTtlMs: 30_000,
+  /** Products per background stock re-check query (re-checks are coalesced across requests). */
+  recheckBatch: 200,
   /** How long a sales channel's stock locations are trusted (ms). */
   locationsTtlMs: 30_000,
   /** Extra candidates ranked beyond `limit`, to replace products hydration finds gone. */

@@ -138,10 +138,10 @@ export async function rankInStock(
   now: number,
   onError: (error: unknown) => void
 ): Promise<RankedItem[]> {
-  const check = async (ids: number[]) => {
+  const check = async (ids: number[], at: number) => {
     const productIds = snapshot.catalogue.productIds
     const out = await snapshot.stock.outOfStock(query, ids.map((id) => productIds[id]), channelIds)
-    view.record(ids, new Set(ids.filter((id) => out.has(productIds[id]))), now)
+    view.record(ids, new Set(ids.filter((id) => out.has(productIds[id]))), at)
     return out.size
   }
   const expired = view.takeExpired(now)
@@ -150,17 +150,22 @@ export async function rankInStock(
   const recheck = expired.concat(stale)
   if (recheck.length) {
     view.checking(recheck, now)
-    check(recheck).catch((error) => {
-      // The hidden ones stay hidden, to be re-checked after another TTL.
-      for (const id of expired) view.hide(id, now)
-      onError(error)
-    })
+    view.recheck(recheck, now, (batch, at) =>
+      check(batch, at).then(
+        () => undefined,
+        (error) => {
+          // The hidden ones stay hidden, to be re-checked after another TTL.
+          for (const id of batch) if (!view.isAvailable(id)) view.hide(id, at)
+          onError(error)
+        }
+      )
+    )
   }
   for (let round = 0; round < SERVING.stockRounds; round++) {
     const unchecked = ranked.filter((r) => view.neverChecked(r.id)).map((r) => r.id)
     if (!unchecked.length) return ranked
     view.checking(unchecked, now)
-    if (!(await check(unchecked))) return ranked
+    if (!(await check(unchecked, now))) return ranked
     ranked = rank()
   }
   return ranked.filter((r) => view.isAvailable(r.id))

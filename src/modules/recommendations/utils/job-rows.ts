@@ -4,10 +4,10 @@
  * runs it and the worker that hears it fail all write the same row without sharing memory.
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
+import { entityId } from "./entity-id"
 
 export function jobRows(table: string, idPrefix: string) {
-  const newId = () => generateEntityId(undefined, idPrefix)
+  const newId = () => entityId(idPrefix)
   return {
     /** A job requested (not joined to a pending one): `queued`, unless it already started. */
     async recordQueued(knex: Knex, jobId: string, columns: Record<string, unknown> = {}): Promise<void> {

@@ -4,9 +4,9 @@
  * transaction, load the current one with one query per array, drop old versions' bytes.
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
 import type { LoadedModel, ModelCounts, SavedModelVersion, SaveModelVersionInput } from "../types"
 import { decodeModelBundle, encodeModelBundle, type ArtifactManifest } from "./model-artifacts"
+import { entityId } from "./entity-id"
 
 export const VERSION_TABLE = "recommendation_model_version"
 export const ARTIFACT_TABLE = "recommendation_model_artifact"
@@ -36,7 +36,7 @@ export async function writeModelVersion(
   const { model, productIds, categoryIds = [], counts } = input
   const { manifest, chunks } = encodeModelBundle({ model, productIds, categoryIds }, { chunkBytes: options.chunkBytes })
   const trainedUntil = toDate(input.trainedUntil ?? model.trainedUntil)
-  const id = generateEntityId(undefined, "recmv")
+  const id = entityId("recmv")
   const [row] = await knex(VERSION_TABLE)
     .insert({
       id,
@@ -60,7 +60,7 @@ export async function writeModelVersion(
       options.onProgress?.(written, total)
     }
     for (const chunk of chunks()) {
-      batch.push({ id: generateEntityId(undefined, "recart"), model_version_id: id, name: chunk.name, chunk: chunk.chunk, data: chunk.data })
+      batch.push({ id: entityId("recart"), model_version_id: id, name: chunk.name, chunk: chunk.chunk, data: chunk.data })
       chars += chunk.data.length
       written += Math.floor((chunk.data.length * 3) / 4)
       if (chars >= INSERT_BATCH_CHARS) await flush()

@@ -3,7 +3,7 @@
  * per product ever (unique product_id): an upsert revives a soft-deleted row.
  */
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
-import { generateEntityId } from "@medusajs/framework/utils"
+import { entityId } from "./entity-id"
 
 export const DOCUMENT_TABLE = "recommendation_product_document"
 
@@ -33,7 +33,7 @@ const JSON_FIELDS = ["categories", "tags", "sales_channel_ids", "metadata"] as c
 export async function upsertProductDocuments(knex: Knex, documents: ProductDocumentInput[]): Promise<number> {
   if (!documents.length) return 0
   const rows = documents.map((document) => {
-    const row: Record<string, unknown> = { ...document, id: generateEntityId(undefined, "recdoc") }
+    const row: Record<string, unknown> = { ...document, id: entityId("recdoc") }
     for (const field of JSON_FIELDS) row[field] = document[field] == null ? null : JSON.stringify(document[field])
     return row
   })
