@@ -6,7 +6,7 @@ import fs from "fs"
 import path from "path"
 import type { Browser, Page } from "playwright-core"
 import { ADMIN_EMAIL, ADMIN_PASSWORD, startAdminStore, type AdminStore } from "./admin-store"
-import { launchChromium, logIn } from "./browser"
+import { launchChromium, logIn, until } from "./browser"
 import { CUSTOMER, type Seeded } from "./seed-data"
 
 jest.setTimeout(300_000)
@@ -42,17 +42,6 @@ const trainingRuns = () => page.getByTestId("training-run")
 
 /** The titles the widget's also-bought preview lists, in order. */
 const alsoBoughtTitles = () => page.getByTestId("preview-also_bought").getByTestId("preview-item-title").allTextContents()
-
-/** Polls `read` until `done` accepts its value; fails with the last value. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (done(value)) return value
-    if (Date.now() > deadline) throw new Error(`not reached in ${timeoutMs} ms; last: ${JSON.stringify(value)}`)
-    await page.waitForTimeout(250)
-  }
-}
 
 const productPage = async (title: keyof Seeded) => {
   await page.goto(`${store.url}/app/products/${store.seeded[title]}`)

@@ -9,7 +9,7 @@ import path from "path"
 import { Client } from "pg"
 import type { Browser } from "playwright-core"
 import { deleteQueueKeys } from "../fixtures/redis"
-import { freePort, launchChromium } from "./browser"
+import { freePort, launchChromium, until } from "./browser"
 
 jest.setTimeout(600_000)
 
@@ -132,9 +132,10 @@ it("serves the storefront: the best seller's page shows what was bought with it,
   expect(shown.filter((title) => together.has(title)).length).toBeGreaterThanOrEqual(Math.ceil(shown.length / 2))
   await cards.first().locator(".card-title").click()
   await page.waitForURL((url) => !url.hash.includes(best.product_id))
-  const clicks = async () => sql(DATABASE, "SELECT recommendation_id FROM recommendation_interaction_event WHERE type = 'click'")
-  for (const until = Date.now() + 15_000; (await clicks()).length === 0 && Date.now() < until; ) await page.waitForTimeout(250)
-  const recorded = await clicks()
+  const recorded = await until(
+    () => sql(DATABASE, "SELECT recommendation_id FROM recommendation_interaction_event WHERE type = 'click'"),
+    (rows) => rows.length > 0
+  )
   expect(recorded).toHaveLength(1)
   expect(recorded[0].recommendation_id).toMatch(/^rec/)
   await page.close()

@@ -9,7 +9,7 @@ import { Client } from "pg"
 import type { Browser, Locator, Page } from "playwright-core"
 import { buildStorefront, serveStorefront } from "../../demo/storefront"
 import { startAdminStore, type AdminStore } from "./admin-store"
-import { freePort, launchChromium } from "./browser"
+import { freePort, launchChromium, until } from "./browser"
 import { CUSTOMER, CUSTOMER_PASSWORD, type StorefrontSeeded } from "./seed-data"
 
 jest.setTimeout(300_000)
@@ -66,17 +66,6 @@ const ids = () => store.seeded.products
 const widget = (surface: string) => page.getByTestId(`widget-${surface}`)
 const cards = (surface: string) => widget(surface).getByTestId("rec-card")
 const titles = (surface: string) => cards(surface).locator(".card-title").allTextContents()
-
-/** Polls `read` until `done` accepts its value; fails with the last value. */
-async function until<T>(read: () => Promise<T>, done: (value: T) => boolean, timeoutMs = 30_000): Promise<T> {
-  const deadline = Date.now() + timeoutMs
-  for (;;) {
-    const value = await read()
-    if (done(value)) return value
-    if (Date.now() > deadline) throw new Error(`not reached in ${timeoutMs} ms; last: ${JSON.stringify(value)}`)
-    await page.waitForTimeout(250)
-  }
-}
 
 /** A widget's titles once its list has come (a list always holds products here). */
 const loadedTitles = (surface: string) => until(() => titles(surface), (t) => t.length > 0)
