@@ -30,7 +30,11 @@ export function writeStore(root: string) {
  * vite, nor "production", whose session cookie is Secure).
  */
 export function storeEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
-  const out: NodeJS.ProcessEnv = { ...process.env, MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "test", ...env }
+  const inherited = { ...process.env }
+  // The plugin's settings come from `env` alone: a test file's RECOMMENDATIONS_* (a crashing
+  // training entry, say) stays in its own process.
+  for (const name of Object.keys(inherited)) if (name.startsWith("RECOMMENDATIONS_")) delete inherited[name]
+  const out: NodeJS.ProcessEnv = { ...inherited, MEDUSA_DISABLE_TELEMETRY: "true", NODE_ENV: "test", ...env }
   delete out.NODE_OPTIONS
   return out
 }
