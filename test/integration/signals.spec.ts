@@ -10,6 +10,7 @@ import type { MedusaContainer } from "@medusajs/framework/types"
 import { asValue } from "@medusajs/framework/awilix"
 import { ContainerRegistrationKeys, createMedusaContainer, Modules } from "@medusajs/framework/utils"
 import {
+  cancelOrderWorkflow,
   createProductCategoriesWorkflow,
   createSalesChannelsWorkflow,
   deleteCustomersWorkflow,
@@ -137,6 +138,29 @@ medusaIntegrationTestRunner({
       const { recordOrderPurchasesWorkflow } = await import("../../src/workflows/record-order-purchases")
       const { result } = await recordOrderPurchasesWorkflow(container).run({ input: { order_id: orderId } })
       expect(result).toEqual({ recorded: 0 })
+    })
+
+    it("forgets a canceled order's purchases, another order's kept, and asks for a training", async () => {
+      const [lamp, shade] = await createProducts(container, store, ["Lamp", "Shade"])
+      const kept = await createOrder(container, store, [{ variant_id: lamp.variantIds[0], quantity: 1 }])
+      const canceled = await createOrder(container, store, [
+        { variant_id: lamp.variantIds[0], quantity: 1 },
+        { variant_id: shade.variantIds[0], quantity: 1 },
+      ])
+      const placed = handled("order.placed", 2)
+      await emitOrderPlaced(container, [kept, canceled])
+      await placed
+      expect((await purchases()).map((p) => p.order_id).sort()).toEqual([canceled, canceled, kept].sort())
+      await freshQueue()
+      const runsBefore = (await runs()).length
+
+      const forgotten = handled("order.canceled")
+      await cancelOrderWorkflow(container).run({ input: { order_id: canceled } })
+      await forgotten
+      expect((await purchases()).map((p) => [p.order_id, p.product_id])).toEqual([[kept, lamp.id]])
+      const queued = (await runs()).slice(runsBefore)
+      expect(queued.map((r) => r.trigger)).toEqual(["order"])
+      await expect(service.forgetOrderPurchases("")).rejects.toThrow("order_id is required")
     })
 
     it("turns a burst of 100 placed orders into one queued training run", async () => {

@@ -242,6 +242,18 @@ export default class RecommendationsModuleService extends MedusaService({
   }
 
   /**
+   * A canceled order's purchases, deleted: the next training no longer counts its products as
+   * bought, or bought together. Returns the rows deleted.
+   */
+  @InjectManager()
+  async forgetOrderPurchases(orderId: string, @MedusaContext() sharedContext: Context = {}): Promise<number> {
+    if (typeof orderId !== "string" || !orderId) {
+      throw new MedusaError(MedusaError.Types.INVALID_DATA, "order_id is required")
+    }
+    return await knexOf(sharedContext)(EVENT_TABLE).where({ order_id: orderId, type: "purchase" }).delete()
+  }
+
+  /**
    * Deletes (not soft-deletes) a customer's events, and the anonymous events of the sessions
    * that customer used. Returns the rows deleted. Trained models hold no per-customer data;
    * the next training no longer sees the purchases.
