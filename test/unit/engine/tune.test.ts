@@ -8,19 +8,8 @@ import { offlineEvaluation } from "../../../src/engine/offline"
 import { SURFACE_DEFAULTS, TUNE } from "../../../src/engine/params"
 import { tune } from "../../../src/engine/tune"
 import type { ProductDocument, SurfaceSettings } from "../../../src/engine/types"
+import { mulberry32 } from "../../../src/bench/synthetic"
 import { ordersOf, type Basket } from "./orders-fixture"
-
-/** Deterministic pseudo-random numbers in [0, 1) (mulberry32). */
-function rng(seed: number) {
-  let a = seed >>> 0
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0
-    let t = a
-    t = Math.imul(t ^ (t >>> 15), t | 1)
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
-  }
-}
 
 const N_ITEMS = 60
 const N_CUSTOMERS = 40
@@ -35,7 +24,7 @@ function noiseDocuments(random: () => number): ProductDocument[] {
 
 /** Orders, oldest first: `paired` = each holds a pair (2i, 2i+1) plus one random item. */
 function store(seed: number, paired: boolean, nOrders = 500) {
-  const random = rng(seed)
+  const random = mulberry32(seed)
   const baskets: Basket[] = []
   for (let o = 0; o < nOrders; o++) {
     const items = new Set<number>()
