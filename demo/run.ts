@@ -11,11 +11,10 @@
  */
 import fs from "fs"
 import path from "path"
-import { Client } from "pg"
 import { prepareDemoData } from "./catalogue"
-import { DEMO_DATABASE, demoDatabase, demoRedis } from "./database"
+import { DEMO_DATABASE, demoDatabase, demoRedis, sql } from "./database"
 import { step } from "./progress"
-import { SETUP_LINE, type DemoSetup } from "./seed"
+import { SETUP_LINE, type DemoSetup } from "./setup"
 import { REPO, buildAdmin, medusa, startStore, storeEnv, writeStore } from "./store"
 import { buildStorefront, serveStorefront } from "./storefront"
 
@@ -39,16 +38,11 @@ function parseArgs(argv: string[]): { orders?: number } {
 
 /** True when an earlier run imported the history and trained on it. */
 async function imported(databaseUrl: string): Promise<boolean> {
-  const client = new Client({ connectionString: databaseUrl })
-  await client.connect()
-  try {
-    const { rows } = await client.query(
-      "SELECT 1 FROM recommendation_training_run WHERE trigger = 'backfill' AND status = 'succeeded' AND deleted_at IS NULL LIMIT 1"
-    )
-    return rows.length > 0
-  } finally {
-    await client.end()
-  }
+  const rows = await sql(
+    databaseUrl,
+    "SELECT 1 FROM recommendation_training_run WHERE trigger = 'backfill' AND status = 'succeeded' AND deleted_at IS NULL LIMIT 1"
+  )
+  return rows.length > 0
 }
 
 export async function runDemo(argv: string[]) {

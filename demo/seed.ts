@@ -19,20 +19,13 @@ import {
   updateStoresWorkflow,
 } from "@medusajs/core-flows"
 import type { DemoCustomer } from "./catalogue"
+import { SETUP_LINE, type DemoSetup } from "./setup"
 
 export const DEMO_KEY_TITLE = "Demo storefront"
 export const SHOPPER_PASSWORD = "demo-shopper"
-/** Starts the output line carrying the DemoSetup JSON (the other lines are Medusa's logs). */
-export const SETUP_LINE = "demo-setup: "
 /** Customers the storefront can log in as. */
 const ACCOUNTS = 8
 const CUSTOMER_BATCH = 500
-
-export type DemoSetup = {
-  publishableKey: string
-  regionId: string
-  shoppers: { email: string; password: string; name: string; orders: number }[]
-}
 
 async function storeBasics(container: MedusaContainer) {
   const query = container.resolve(ContainerRegistrationKeys.QUERY)
