@@ -6,6 +6,7 @@
  */
 import { chownSync, existsSync, mkdirSync } from "fs"
 import { execFileSync } from "child_process"
+import { createConnection } from "net"
 import path from "path"
 import { Client } from "pg"
 
@@ -28,20 +29,25 @@ async function answers(url: string): Promise<boolean> {
   }
 }
 
+/** One statement on the database at `url`, through a connection of its own; its rows. */
+export async function sql<T = Record<string, unknown>>(url: string, text: string, values: unknown[] = []): Promise<T[]> {
+  const client = new Client({ connectionString: url })
+  await client.connect()
+  try {
+    return (await client.query(text, values)).rows
+  } finally {
+    await client.end()
+  }
+}
+
 /** Creates the URL's database through the server's `postgres` database when it does not exist. */
 async function ensureDatabase(url: string) {
   const target = new URL(url)
   const name = decodeURIComponent(target.pathname.slice(1))
   const server = new URL(url)
   server.pathname = "/postgres"
-  const client = new Client({ connectionString: server.toString() })
-  await client.connect()
-  try {
-    const { rowCount } = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name])
-    if (!rowCount) await client.query(`CREATE DATABASE "${name.replace(/"/g, '""')}"`)
-  } finally {
-    await client.end()
-  }
+  const found = await sql(server.toString(), "SELECT 1 FROM pg_database WHERE datname = $1", [name])
+  if (!found.length) await sql(server.toString(), `CREATE DATABASE "${name.replace(/"/g, '""')}"`)
 }
 
 export async function embeddedDatabase(dataDir: string, name: string, log: (line: string) => void, port = EMBEDDED_PORT): Promise<DemoDatabase> {
@@ -90,7 +96,6 @@ export async function demoDatabase(dataDir: string, log: (line: string) => void,
 /** REDIS_URL when set, else a Redis answering on 127.0.0.1:6379, else none (the in-process queue). */
 export async function demoRedis(): Promise<string | undefined> {
   if (process.env.REDIS_URL) return process.env.REDIS_URL
-  const { createConnection } = await import("net")
   const local = await new Promise<boolean>((resolve) => {
     const socket = createConnection({ host: "127.0.0.1", port: 6379, timeout: 1000 })
     socket.once("connect", () => {

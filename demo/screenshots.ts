@@ -5,9 +5,8 @@
  *   node -r ts-node/register/transpile-only demo/screenshots.ts
  */
 import path from "path"
-import { Client } from "pg"
 import { launchChromium } from "../test/browser/browser"
-import { DEMO_DATABASE } from "./database"
+import { DEMO_DATABASE, sql } from "./database"
 import { REPO } from "./store"
 
 const STOREFRONT = `http://localhost:${process.env.DEMO_STOREFRONT_PORT || 8000}`
@@ -15,15 +14,10 @@ const STOREFRONT = `http://localhost:${process.env.DEMO_STOREFRONT_PORT || 8000}
 const PRODUCT = "85123A"
 
 async function productId(): Promise<string> {
-  const client = new Client({ connectionString: process.env.DATABASE_URL || `postgres://postgres@127.0.0.1:5432/${DEMO_DATABASE}` })
-  await client.connect()
-  try {
-    const { rows } = await client.query("SELECT id FROM product WHERE external_id = $1 AND deleted_at IS NULL", [PRODUCT])
-    if (!rows.length) throw new Error(`no product ${PRODUCT}: run npm run demo first`)
-    return rows[0].id
-  } finally {
-    await client.end()
-  }
+  const url = process.env.DATABASE_URL || `postgres://postgres@127.0.0.1:5432/${DEMO_DATABASE}`
+  const rows = await sql<{ id: string }>(url, "SELECT id FROM product WHERE external_id = $1 AND deleted_at IS NULL", [PRODUCT])
+  if (!rows.length) throw new Error(`no product ${PRODUCT}: run npm run demo first`)
+  return rows[0].id
 }
 
 async function main() {

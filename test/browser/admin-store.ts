@@ -6,7 +6,7 @@
  * the queue's keys.
  */
 import path from "path"
-import { Client } from "pg"
+import { sql } from "../../demo/database"
 import { REDIS_URL, deleteQueueKeys } from "../fixtures/redis"
 import { REPO, buildAdmin, medusa, startStore, storeEnv, writeStore, type RunningStore } from "../../demo/store"
 
@@ -25,15 +25,7 @@ export type AdminStore<Seeded> = {
   stop: () => Promise<void>
 }
 
-async function admin(sql: string) {
-  const client = new Client({ connectionString: `${PG_URL}/postgres` })
-  await client.connect()
-  try {
-    await client.query(sql)
-  } finally {
-    await client.end()
-  }
-}
+const admin = (text: string) => sql(`${PG_URL}/postgres`, text)
 
 /**
  * `seedScript` runs with `medusa exec` before the store starts, so the first start sees its data.

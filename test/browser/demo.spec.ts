@@ -6,7 +6,7 @@
  */
 import { spawn, type ChildProcess } from "child_process"
 import path from "path"
-import { Client } from "pg"
+import { sql } from "../../demo/database"
 import type { Browser } from "playwright-core"
 import { deleteQueueKeys } from "../fixtures/redis"
 import { freePort, launchChromium, until } from "./browser"
@@ -48,15 +48,8 @@ function interrupt(demo: Demo): Promise<number | null> {
   })
 }
 
-async function sql<T = Record<string, unknown>>(database: string, text: string, values: unknown[] = []): Promise<T[]> {
-  const client = new Client({ connectionString: `${PG}/${database}` })
-  await client.connect()
-  try {
-    return (await client.query(text, values)).rows
-  } finally {
-    await client.end()
-  }
-}
+/** One statement on the database `database` of the local server. */
+const query = <T = Record<string, unknown>>(database: string, text: string, values: unknown[] = []) => sql<T>(`${PG}/${database}`, text, values)
 
 let env: NodeJS.ProcessEnv
 let browser: Browser
@@ -80,7 +73,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await browser?.close()
   if (first) await interrupt(first)
-  await sql("postgres", `DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
+  await query("postgres", `DROP DATABASE IF EXISTS "${DATABASE}" WITH (FORCE)`)
   await deleteQueueKeys(QUEUE_PREFIX)
 })
 
@@ -97,7 +90,7 @@ it("goes from the dataset to a serving store: data, database, store setup, the i
   ]) {
     expect(output).toMatch(step)
   }
-  const [run] = await sql<{ status: string; counts: { orders: number } }>(
+  const [run] = await query<{ status: string; counts: { orders: number } }>(
     DATABASE,
     "SELECT status, counts FROM recommendation_training_run WHERE trigger = 'backfill'"
   )
@@ -109,12 +102,12 @@ it("goes from the dataset to a serving store: data, database, store setup, the i
 })
 
 it("serves the storefront: the best seller's page shows what was bought with it, and a click is recorded", async () => {
-  const [best] = await sql<{ product_id: string; title: string }>(
+  const [best] = await query<{ product_id: string; title: string }>(
     DATABASE,
     `SELECT e.product_id, p.title FROM recommendation_interaction_event e JOIN product p ON p.id = e.product_id
      WHERE e.type = 'purchase' GROUP BY e.product_id, p.title ORDER BY count(*) DESC, e.product_id LIMIT 1`
   )
-  const boughtWith = await sql<{ title: string }>(
+  const boughtWith = await query<{ title: string }>(
     DATABASE,
     `SELECT DISTINCT p.title FROM recommendation_interaction_event a
      JOIN recommendation_interaction_event b ON b.order_id = a.order_id AND b.product_id <> a.product_id AND b.type = 'purchase'
@@ -133,7 +126,7 @@ it("serves the storefront: the best seller's page shows what was bought with it,
   await cards.first().locator(".card-title").click()
   await page.waitForURL((url) => !url.hash.includes(best.product_id))
   const recorded = await until(
-    () => sql(DATABASE, "SELECT recommendation_id FROM recommendation_interaction_event WHERE type = 'click'"),
+    () => query(DATABASE, "SELECT recommendation_id FROM recommendation_interaction_event WHERE type = 'click'"),
     (rows) => rows.length > 0
   )
   expect(recorded).toHaveLength(1)
@@ -147,7 +140,7 @@ it("reuses the import and the model on a second run", async () => {
   try {
     await second.ready
     expect(second.output()).toContain("✓ History import and training: done by an earlier run")
-    const runs = await sql(DATABASE, "SELECT id FROM recommendation_training_run WHERE trigger = 'backfill'")
+    const runs = await query(DATABASE, "SELECT id FROM recommendation_training_run WHERE trigger = 'backfill'")
     expect(runs).toHaveLength(1)
   } finally {
     expect(await interrupt(second)).toBe(0)

@@ -5,20 +5,9 @@
 import { chmodSync, mkdtempSync, rmSync } from "fs"
 import { tmpdir } from "os"
 import path from "path"
-import { Client } from "pg"
-import { demoDatabase, embeddedDatabase } from "../../demo/database"
+import { demoDatabase, embeddedDatabase, sql as query } from "../../demo/database"
 
 jest.setTimeout(120_000)
-
-async function query(url: string, sql: string) {
-  const client = new Client({ connectionString: url })
-  await client.connect()
-  try {
-    return (await client.query(sql)).rows
-  } finally {
-    await client.end()
-  }
-}
 
 describe("demo database", () => {
   const name = `medusa_recs_demo_test_${process.pid}`
