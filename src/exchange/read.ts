@@ -13,7 +13,7 @@ export const PRODUCT_COLUMNS = ["product_id", "title", "description", "categorie
 export const PRICE_COLUMN = "price"
 
 export interface ExchangeData {
-  /** Item index -> product_id (products.csv first, then products seen only in orders). */
+  /** Item index -> product_id, in product id order (products.csv's and those seen only in orders). */
   productIds: string[]
   documents: ProductDocument[]
   /** Item index -> products.csv's `price`; NaN when the column, the value or the product's row is missing. */
@@ -115,6 +115,14 @@ export function readExchange(dir: string): ExchangeData {
     lineQuantity.push(quantity)
   })
 
+  // Items are indexed in product id order, as the store indexes its catalogue (see
+  // src/training/read-catalog.ts): the engine breaks ties by index, so equal scores rank alike
+  // here and in production, and like the protocol's popularity (ties by product id).
+  const byId = productIds.map((_, i) => i).sort((a, b) => (productIds[a] < productIds[b] ? -1 : productIds[a] > productIds[b] ? 1 : 0))
+  const itemIndex = new Uint32Array(productIds.length)
+  byId.forEach((old, i) => (itemIndex[old] = i))
+  for (let l = 0; l < lineItem.length; l++) lineItem[l] = itemIndex[lineItem[l]]
+
   // Sort orders by (time, order_id as a string), then lay out baskets with distinct items.
   const nOrders = orderIds.length
   const rank = Array.from({ length: nOrders }, (_, i) => i).sort(
@@ -171,10 +179,10 @@ export function readExchange(dir: string): ExchangeData {
     }
   }
   const prices = new Float64Array(productIds.length).fill(NaN)
-  for (const [item, price] of priceOf) prices[item] = price
+  for (const [item, price] of priceOf) prices[itemIndex[item]] = price
   return {
-    productIds,
-    documents,
+    productIds: byId.map((i) => productIds[i]),
+    documents: byId.map((i) => documents[i]),
     prices,
     customerIds,
     orderIds: rank.map((o) => orderIds[o]),

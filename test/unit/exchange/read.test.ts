@@ -119,17 +119,19 @@ describe("readExchange: values", () => {
     expect(Array.from(data.orders.quantities)).toEqual([3, 3])
   })
 
-  it("lists products.csv first, then products seen only in orders; splits categories and tags on ;", () => {
+  it("indexes products.csv's products and those seen only in orders by product id; splits categories and tags on ;", () => {
     const data = readExchange(
       folder({
         orders: [ORDERS_HEADER, "1,c,Z,2024-01-01T00:00:00Z,1", "1,c,A,2024-01-01T00:00:00Z,1"].join("\n"),
-        products: `${PRODUCTS_HEADER}\nA,Alpha,Desc, Home ; Garden ;,new;;sale\nB,,,,\n`,
+        products: `${PRODUCTS_HEADER},price\nB,,,,,3\nA,Alpha,Desc, Home ; Garden ;,new;;sale,2\n`,
       })
     )
     expect(data.productIds).toEqual(["A", "B", "Z"])
     expect(data.documents[0]).toEqual({ title: "Alpha", description: "Desc", categories: ["Home", "Garden"], tags: ["new", "sale"] })
     expect(data.documents[1]).toEqual({ title: undefined, description: undefined, categories: [], tags: [] })
     expect(data.documents[2]).toEqual({})
+    expect(Array.from(data.prices)).toEqual([2, 3, NaN])
+    expect(basket(data, 0)).toEqual(["Z", "A"])
     expect(data.orders.nItems).toBe(3)
   })
 
