@@ -43,9 +43,19 @@ export function seedsOf(request: RecommendationRequest): ArrayLike<number> {
   return request.seeds ?? (request.surface === "cart" ? request.cart ?? [] : [])
 }
 
+/**
+ * The weights with the store-wide prior (trending) multiplied by `scale`; Infinity is the prior
+ * alone, the best sellers, for a shop whose own history gives the other sources no credit (unless
+ * the surface has no prior to fall back on).
+ */
+export function scaleWeights(weights: SurfaceSettings["weights"], scale: number): SurfaceSettings["weights"] {
+  if (scale === 1) return weights
+  if (scale === Infinity) return weights.trending > 0 ? { cooccurrence: 0, content: 0, personal: 0, trending: weights.trending } : weights
+  return { ...weights, trending: weights.trending * scale }
+}
+
 export function blend(model: Model, request: RecommendationRequest, settings: SurfaceSettings, scratch: Scratch, personal = PERSONAL): Candidate[] {
-  const scale = request.surface === "for_you" ? model.priorScale.personal : model.priorScale.seeded
-  const w = scale === 1 ? settings.weights : { ...settings.weights, trending: settings.weights.trending * scale }
+  const w = scaleWeights(settings.weights, request.surface === "for_you" ? model.priorScale.personal : model.priorScale.seeded)
   const { touched, mark } = scratch
   let nTouched = 0
   const touch = (j: number) => {

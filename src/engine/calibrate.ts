@@ -1,12 +1,18 @@
 /**
  * How much a shop's store-wide prior (trending) is worth against a shopper's own evidence differs
  * from shop to shop: in a gift shop co-purchases and repeat purchases predict well, in a grocery
- * with a few hundred staples the best sellers do. A small shop measures it: the models are fitted
- * on the older part of its training orders, and each candidate multiplier of the trending weight
- * is scored, through the production pipeline, on the newest part. Large shops keep the defaults,
- * which were tuned on a large shop.
+ * with a few hundred staples the best sellers do, and in a shop of a few dozen orders co-purchases
+ * are mostly chance. A small shop measures it: the models are fitted on the older part of its
+ * training orders, and each candidate multiplier of the trending weight is scored, through the
+ * production pipeline, on the newest part. Large shops keep the defaults, which were tuned on a
+ * large shop, and so does a shop too small to measure: without a measure they are the best guess,
+ * and a new store still shows what is bought together.
+ *
+ * Confidence matters as much as similarity: the other sources get credit only when their gain
+ * over the best sellers alone (multiplier Infinity) is clear of the noise, with the cases of one
+ * order (also bought) or one customer (for you) counted as one piece of evidence.
  */
-import { createScratch } from "./blend"
+import { createScratch, scaleWeights } from "./blend"
 import { indexCatalog } from "./catalog"
 import { evaluate, sliceOrders, type Strategy } from "./evaluation"
 import { fitModels, type TrainingInput, type TrainingParams } from "./fit"
@@ -23,7 +29,34 @@ function openCatalog(input: TrainingInput): Catalog {
   return { ...catalog, categories: input.categories }
 }
 
-/** The best multiplier per task, or 1 when the shop is too large or too small to measure. */
+/** Per unit (an order or a customer): its number of cases and each candidate's NDCG sum. */
+export type Units = Map<number, { cases: number; ndcg: Float64Array }>
+
+/**
+ * The candidate (of `nCandidates`) with the best mean NDCG among those whose gain over `reference`
+ * has a lower confidence bound, mean - z * standard error clustered by unit, above 0; else `reference`.
+ */
+export function confidentBest(units: Units, nCandidates: number, reference: number, z: number): number {
+  let n = 0
+  for (const u of units.values()) n += u.cases
+  let best = reference
+  let bestGain = 0
+  for (let c = 0; c < nCandidates; c++) {
+    if (c === reference) continue
+    let gain = 0
+    for (const u of units.values()) gain += u.ndcg[c] - u.ndcg[reference]
+    gain /= n
+    let variance = 0
+    for (const u of units.values()) variance += (u.ndcg[c] - u.ndcg[reference] - u.cases * gain) ** 2
+    if (gain - (z * Math.sqrt(variance)) / n > 0 && gain > bestGain) {
+      best = c
+      bestGain = gain
+    }
+  }
+  return best
+}
+
+/** The multiplier per task: 1 when the shop is too large or too small to measure. */
 export async function calibratePriors(
   input: TrainingInput,
   params: TrainingParams,
@@ -34,31 +67,34 @@ export async function calibratePriors(
   const nOrders = orders.offsets.length - 1
   const nValidation = Math.round(nOrders * calibration.validationFraction)
   if (orders.items.length > calibration.maxLines || nValidation === 0 || nValidation === nOrders) return { seeded: 1, personal: 1 }
+  // The best sellers alone (Infinity) are scored too: the reference every other scale must beat.
+  const scales = [...calibration.scales, Infinity]
+  const units = { alsoBought: new Map() as Units, forYou: new Map() as Units }
+  const scaled = (settings: SurfaceSettings, scale: number): SurfaceSettings => ({ ...settings, limit: K, weights: scaleWeights(settings.weights, scale) })
+  const alsoBought = scales.map((scale) => scaled(surfaces.also_bought, scale))
+  const forYou = scales.map((scale) => scaled(surfaces.for_you, scale))
   const fit = sliceOrders(orders, 0, nOrders - nValidation)
-  const validation = sliceOrders(orders, nOrders - nValidation, nOrders)
   const model = await fitModels({ ...input, orders: fit, now: undefined }, params, { threads: 1 })
   const ctx = { model, catalog: openCatalog(input), scratch: createScratch(model.nItems), similarity: contentSimilarity(model), withoutReasons: true }
-  const scaled = (settings: SurfaceSettings, scale: number): SurfaceSettings => ({
-    ...settings,
-    limit: K,
-    weights: { ...settings.weights, trending: settings.weights.trending * scale },
+  const strategies: Strategy[] = scales.map((scale, s) => ({
+    name: String(scale),
+    alsoBought: (seed) => recommend({ surface: "also_bought", seeds: [seed], limit: K }, alsoBought[s], ctx).map((r) => r.id),
+    forYou: (history) => recommend({ surface: "for_you", history, limit: K }, forYou[s], ctx).map((r) => r.id),
+  }))
+  evaluate(fit, sliceOrders(orders, nOrders - nValidation, nOrders), strategies, {
+    k: K,
+    onCase: (task, s, unit, ndcg) => {
+      let u = units[task].get(unit)
+      if (!u) units[task].set(unit, (u = { cases: 0, ndcg: new Float64Array(scales.length) }))
+      if (s === 0) u.cases++
+      u.ndcg[s] += ndcg
+    },
   })
-  const strategies: Strategy[] = calibration.scales.map((scale) => {
-    const alsoBought = scaled(surfaces.also_bought, scale)
-    const forYou = scaled(surfaces.for_you, scale)
-    return {
-      name: String(scale),
-      alsoBought: (seed) => recommend({ surface: "also_bought", seeds: [seed], limit: K }, alsoBought, ctx).map((r) => r.id),
-      forYou: (history) => recommend({ surface: "for_you", history, limit: K }, forYou, ctx).map((r) => r.id),
-    }
-  })
-  const result = evaluate(fit, validation, strategies, { k: K })
-  // Another scale replaces the default only when it is clearly better: small validation sets are noisy.
-  const best = (task: typeof result.alsoBought) => {
-    if (task["1"].cases < calibration.minCases) return 1
-    let scale = 1
-    for (const s of calibration.scales) if (task[String(s)].ndcg > task[String(scale)].ndcg) scale = s
-    return task[String(scale)].ndcg > task["1"].ndcg * (1 + calibration.minGain) ? scale : 1
+  const best = (task: Units) => {
+    let cases = 0
+    for (const u of task.values()) cases += u.cases
+    if (cases < calibration.minCases) return 1
+    return scales[confidentBest(task, scales.length, scales.length - 1, calibration.z)]
   }
-  return { seeded: best(result.alsoBought), personal: best(result.forYou) }
+  return { seeded: best(units.alsoBought), personal: best(units.forYou) }
 }

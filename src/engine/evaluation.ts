@@ -86,6 +86,11 @@ export interface EvaluateOptions {
   k: number
   /** Item similarity for intra-list diversity (content cosine); 0 everywhere when absent. */
   similarity?: (a: number, b: number) => number
+  /**
+   * Hears every case's NDCG per strategy (index into `strategies`), with the case's unit: its test
+   * order (also-bought) or customer (for-you). Cases of one unit are not independent evidence.
+   */
+  onCase?: (task: "alsoBought" | "forYou", strategy: number, unit: number, ndcg: number) => void
 }
 
 export function evaluate(train: Orders, test: Orders, strategies: Strategy[], options: EvaluateOptions): Evaluation {
@@ -119,7 +124,8 @@ export function evaluate(train: Orders, test: Orders, strategies: Strategy[], op
       abCases++
       abStrategies.forEach((s, si) => {
         const list = s.alsoBought!(seed, k)
-        add(abSums[si], list, k, isTarget, end - start - 1, similarity, orderCount, nTrain)
+        const ndcg = add(abSums[si], list, k, isTarget, end - start - 1, similarity, orderCount, nTrain)
+        options.onCase?.("alsoBought", strategies.indexOf(s), o, ndcg)
         for (let r = 0; r < Math.min(k, list.length); r++) abSeen[si][list[r]] = 1
       })
     }
@@ -147,7 +153,10 @@ export function evaluate(train: Orders, test: Orders, strategies: Strategy[], op
     let nTargets = 0
     for (const t of targets[c]) if (mark[t] !== stamp) (mark[t] = stamp), nTargets++
     fyCases++
-    fyStrategies.forEach((s, si) => add(fySums[si], s.forYou!(trainHistories[c], k), k, isTarget, nTargets, similarity, orderCount, nTrain))
+    fyStrategies.forEach((s, si) => {
+      const ndcg = add(fySums[si], s.forYou!(trainHistories[c], k), k, isTarget, nTargets, similarity, orderCount, nTrain)
+      options.onCase?.("forYou", strategies.indexOf(s), c, ndcg)
+    })
   }
   fyStrategies.forEach((s, si) => (forYou[s.name] = means(fySums[si], fyCases)))
 
@@ -166,7 +175,7 @@ function add(
   similarity: (a: number, b: number) => number,
   orderCount: Uint32Array,
   nTrain: number
-) {
+): number {
   const top = list.length > k ? Array.prototype.slice.call(list, 0, k) : list
   const m = scoreList(top, k, isTarget, nTargets)
   sums.hr += m.hr
@@ -175,6 +184,7 @@ function add(
   sums.ndcg += m.ndcg
   sums.diversity += intraListDiversity(top, similarity)
   sums.novelty += novelty(top, orderCount, nTrain)
+  return m.ndcg
 }
 
 function means(s: Sums, cases: number): TaskResult {

@@ -75,11 +75,11 @@ export const CALIBRATION = {
   maxLines: 100_000,
   /** The newest share of training orders the candidate scales are scored on. */
   validationFraction: 0.1,
-  /** Candidate multipliers of the trending weight (1 = the defaults). */
+  /** Candidate multipliers of the trending weight (1 = the defaults), each against the best sellers alone. */
   scales: [1, 4, 16, 64, 256, 1024],
-  /** Relative NDCG gain over the defaults a candidate needs to be chosen. */
-  minGain: 0.02,
-  /** Fewer validation cases than this on a task: keep 1. */
+  /** A candidate beats the best sellers alone only when its mean NDCG gain exceeds z standard errors. */
+  z: 1.64,
+  /** Fewer validation cases than this on a task: keep 1, the defaults (too few to measure). */
   minCases: 20,
 }
 

@@ -95,7 +95,8 @@ export interface Model {
   /**
    * How much this shop's store-wide prior (trending) is worth against the shopper's own evidence,
    * measured on its history (see calibrate.ts): multiplies the trending weight on seeded surfaces
-   * (a product, a cart) and on the personal one. 1 = the defaults as tuned.
+   * (a product, a cart) and on the personal one. 1 = the defaults as tuned; Infinity = the best
+   * sellers alone (the shop's history gave the other sources no clear gain over them).
    */
   priorScale: { seeded: number; personal: number }
 }

@@ -49,6 +49,32 @@ describe("blend", () => {
     ])
   })
 
+  it("multiplies the trending weight by the model's prior scale; Infinity keeps the best sellers alone", () => {
+    const withScale = (seeded: number) => ({ ...model, priorScale: { seeded, personal: 1 } })
+    // Scale 4, seed 0: 1: 0.5 + 4 * 0.3 = 1.7;  6: 4 * 0.5 = 2;  0: 4 * 0.4 = 1.6;  3: 0.1 + 4 * 0.2 = 0.9;  2: 0.3.
+    const scaled = blend(withScale(4), request({ seeds: [0] }), settings({ cooccurrence: 1, trending: 1 }), createScratch(model.nItems))
+    expect(pairs(scaled)).toEqual([
+      [6, 2],
+      [1, 1.7],
+      [0, 1.6],
+      [3, 0.9],
+      [2, 0.3],
+    ])
+    const alone = blend(withScale(Infinity), request({ seeds: [0] }), settings({ cooccurrence: 1, trending: 1 }), createScratch(model.nItems))
+    expect(pairs(alone)).toEqual([
+      [6, 0.5],
+      [0, 0.4],
+      [1, 0.3],
+      [3, 0.2],
+    ])
+    // A surface without a prior keeps its own weights.
+    expect(pairs(blend(withScale(Infinity), request({ seeds: [0] }), settings({ cooccurrence: 1 }), createScratch(model.nItems)))).toEqual([
+      [1, 0.5],
+      [2, 0.3],
+      [3, 0.1],
+    ])
+  })
+
   it("keeps each source's weighted share in sources", () => {
     const out = blend(model, request({ seeds: [0] }), settings({ cooccurrence: 1, trending: 2 }), createScratch(model.nItems))
     const byId = new Map(out.map((c) => [c.id, c.sources]))

@@ -340,4 +340,24 @@ describe("evaluate with hand-written strategies", () => {
     close(r.forYou.echo.recall, 2 / 3)
     close(r.forYou.echo.ndcg, (1 + 1 / L) / (1 + 1 / L + 1 / 2))
   })
+
+  it("reports each case's NDCG with its strategy and unit: the test order, or the customer", () => {
+    const cases: [string, number, number, number][] = []
+    const strategies = [
+      { name: "fixed", alsoBought: () => [3, 2], forYou: () => [0, 1] },
+      { name: "none", alsoBought: () => [], forYou: () => [] },
+    ]
+    evaluate(train, test, strategies, { k: 2, onCase: (task, s, unit, ndcg) => cases.push([task, s, unit, +ndcg.toFixed(9)]) })
+    // Test order 0 (customer 0) gives both also-bought cases (as above); customer 0 is the one for-you case:
+    // [0, 1] vs targets {0,1,3}, k = 2: DCG 1 + 1/L = IDCG.
+    const abNdcg = +(1 / (1 + 1 / L)).toFixed(9)
+    expect(cases).toEqual([
+      ["alsoBought", 0, 0, abNdcg],
+      ["alsoBought", 1, 0, 0],
+      ["alsoBought", 0, 0, abNdcg],
+      ["alsoBought", 1, 0, 0],
+      ["forYou", 0, 0, 1],
+      ["forYou", 1, 0, 0],
+    ])
+  })
 })
