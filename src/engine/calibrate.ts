@@ -33,15 +33,15 @@ function openCatalog(input: TrainingInput): Catalog {
 export type Units = Map<number, { cases: number; ndcg: Float64Array }>
 
 /**
- * The candidate (of `nCandidates`) with the best mean NDCG among those whose gain over `reference`
+ * The candidate among `candidates` with the best mean NDCG among those whose gain over `reference`
  * has a lower confidence bound, mean - z * standard error clustered by unit, above 0; else `reference`.
  */
-export function confidentBest(units: Units, nCandidates: number, reference: number, z: number): number {
+export function confidentBest(units: Units, candidates: number[], reference: number, z: number): number {
   let n = 0
   for (const u of units.values()) n += u.cases
   let best = reference
   let bestGain = 0
-  for (let c = 0; c < nCandidates; c++) {
+  for (const c of candidates) {
     if (c === reference) continue
     let gain = 0
     for (const u of units.values()) gain += u.ndcg[c] - u.ndcg[reference]
@@ -94,7 +94,11 @@ export async function calibratePriors(
     let cases = 0
     for (const u of task.values()) cases += u.cases
     if (cases < calibration.minCases) return 1
-    return scales[confidentBest(task, scales.length, scales.length - 1, calibration.z)]
+    // Every departure needs evidence: the defaults from the best sellers alone, another scale from
+    // the incumbent (the defaults when they clearly beat the best sellers, else the best sellers).
+    const all = scales.map((_, s) => s)
+    const incumbent = confidentBest(task, [scales.indexOf(1)], scales.length - 1, calibration.z)
+    return scales[confidentBest(task, all, incumbent, calibration.z)]
   }
   return { seeded: best(units.alsoBought), personal: best(units.forYou) }
 }

@@ -59,7 +59,7 @@ describe("confidentBest", () => {
 
   it("takes the best mean gain over the reference among gains clear of the noise", () => {
     // Candidate 0 gains 0.5 per case in each of 4 units (no spread): chosen over 1, whose gain is 0.
-    expect(confidentBest(units([[1, [1, 0.5, 0.5]], [1, [1, 0.5, 0.5]], [2, [2, 1, 1]], [1, [1, 0.5, 0.5]]]), 3, 2, 1.64)).toBe(0)
+    expect(confidentBest(units([[1, [1, 0.5, 0.5]], [1, [1, 0.5, 0.5]], [2, [2, 1, 1]], [1, [1, 0.5, 0.5]]]), [0, 1], 2, 1.64)).toBe(0)
   })
 
   it("keeps the reference when the gain rests on one unit", () => {
@@ -67,8 +67,8 @@ describe("confidentBest", () => {
     // mean gain (2 - 0.3) / 7 = 0.243; clustered standard error
     // sqrt((2 - 4 * 0.243)^2 + 3 * (-0.1 - 0.243)^2) / 7 = 0.170; 0.243 - 1.64 * 0.170 < 0.
     const rows: [number, number[]][] = [[4, [2, 0]], [1, [0, 0.1]], [1, [0, 0.1]], [1, [0, 0.1]]]
-    expect(confidentBest(units(rows), 2, 1, 1.64)).toBe(1)
+    expect(confidentBest(units(rows), [0], 1, 1.64)).toBe(1)
     // At one standard error, 0.243 - 0.170 > 0.
-    expect(confidentBest(units(rows), 2, 1, 1)).toBe(0)
+    expect(confidentBest(units(rows), [0], 1, 1)).toBe(0)
   })
 })
