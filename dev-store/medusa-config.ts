@@ -32,6 +32,11 @@ const pluginOptions: RecommendationsPluginOptions = {
   importHistory: process.env.RECOMMENDATIONS_IMPORT_HISTORY !== "false",
 }
 
+const caching = process.env.MEDUSA_FF_CACHING === "true"
+const cachingOptions = redisUrl
+  ? { providers: [{ resolve: "@medusajs/medusa/caching-redis", id: "caching-redis", is_default: true, options: { redisUrl } }] }
+  : { in_memory: { enable: true } }
+
 export default defineConfig({
   projectConfig: {
     databaseUrl: process.env.DATABASE_URL || "postgres://postgres@127.0.0.1:5432/medusa_recs",
@@ -48,4 +53,8 @@ export default defineConfig({
   // The plugin's module (`recommendations`, with its migrations) is registered from
   // `.medusa/server/src/modules/` with these same options: no `modules` entry is needed.
   plugins: [{ resolve: path.resolve(__dirname, ".."), options: pluginOptions }],
+  // Medusa Cache (its `caching` feature flag: MEDUSA_FF_CACHING=true), as Medusa recommends in
+  // production: publishable keys, regions and prices are read through the Caching Module instead of
+  // the database on every request. On the store's Redis when it has one, else in memory.
+  modules: caching ? [{ resolve: "@medusajs/medusa/caching", options: cachingOptions }] : [],
 })

@@ -6,6 +6,7 @@
  * at the same rate but not counted: this process is new, its connections are not open yet.
  */
 import http from "http"
+import { monitorEventLoopDelay } from "perf_hooks"
 
 export type LoadRequest = {
   urls: string[]
@@ -22,6 +23,11 @@ export type LoadResult = {
   errors: number
   /** Status codes other than 200, with counts. */
   statuses: Record<string, number>
+  /** This process's longest event-loop delay: time a late answer may have waited here. */
+  loopMaxMs: number
+  /** How late requests left this process, p99 and max (ms): lateness counts in latencies too. */
+  sentLateP99Ms: number
+  sentLateMaxMs: number
 }
 
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 })
@@ -40,8 +46,11 @@ export async function runLoad({ urls, headers, ratePerSecond, seconds, warmupSec
   const warmup = Math.round(ratePerSecond * warmupSeconds)
   const total = warmup + Math.round(ratePerSecond * seconds)
   const latencies: number[] = []
+  const late: number[] = []
   const statuses: Record<string, number> = {}
   let errors = 0
+  const loop = monitorEventLoopDelay({ resolution: 1 })
+  loop.enable()
   const start = performance.now()
   const inFlight: Promise<void>[] = []
   for (let i = 0; i < total; i++) {
@@ -49,11 +58,14 @@ export async function runLoad({ urls, headers, ratePerSecond, seconds, warmupSec
     const wait = due - performance.now()
     if (wait > 1) await new Promise((resolve) => setTimeout(resolve, wait))
     const counted = i >= warmup
+    // A request sent up to 1 ms early counts from when it left; a late one from when it was due.
+    const from = Math.min(due, performance.now())
+    if (counted) late.push(performance.now() - due)
     inFlight.push(
       get(urls[i % urls.length], headers).then(
         (status) => {
           if (!counted) return
-          if (status === 200) latencies.push(performance.now() - due)
+          if (status === 200) latencies.push(performance.now() - from)
           else statuses[status] = (statuses[status] ?? 0) + 1
         },
         () => {
@@ -63,7 +75,10 @@ export async function runLoad({ urls, headers, ratePerSecond, seconds, warmupSec
     )
   }
   await Promise.all(inFlight)
-  return { sent: total - warmup, latencies, errors, statuses }
+  loop.disable()
+  late.sort((a, b) => a - b)
+  const sentLateP99Ms = late[Math.min(late.length - 1, Math.floor(0.99 * late.length))] ?? 0
+  return { sent: total - warmup, latencies, errors, statuses, loopMaxMs: loop.max / 1e6, sentLateP99Ms, sentLateMaxMs: late[late.length - 1] ?? 0 }
 }
 
 if (require.main === module) {

@@ -91,6 +91,26 @@ describe("ChannelView", () => {
     expect(view.takeExpired(1e12)).toEqual([])
   })
 
+  it("takes over the stock answers of the catalogue before it, by product id, drops aside", () => {
+    // Another index space: before any training, products are numbered from their documents.
+    const before = buildCatalogue(null, documentsOf({ p3: { sales_channel_ids: ["outlet"] } }).reverse())
+    const at = (c: typeof catalogue, id: string) => c.indexOf.get(id)!
+    expect(at(before, "p0")).not.toBe(at(catalogue, "p0"))
+    const previous = new ChannelView(before, ["web"], 1000)
+    previous.record([at(before, "p0"), at(before, "p1")], new Set([at(before, "p1")]), 0)
+    previous.drop(at(before, "p2"))
+    const view = new ChannelView(catalogue, ["web"], 1000, previous)
+    const p0 = at(catalogue, "p0")
+    expect([view.neverChecked(p0), view.isAvailable(p0), view.isStale(p0, 999), view.isStale(p0, 1000)]).toEqual([false, true, false, true])
+    // Still hidden, with the same expiry.
+    expect(view.isAvailable(at(catalogue, "p1"))).toBe(false)
+    expect(view.takeExpired(999)).toEqual([])
+    expect(view.takeExpired(1000)).toEqual([at(catalogue, "p1")])
+    // A drop is the old documents' word: the new catalogue's product is checked again.
+    expect([view.neverChecked(at(catalogue, "p2")), view.isAvailable(at(catalogue, "p2"))]).toEqual([true, true])
+    expect(view.neverChecked(at(catalogue, "p5"))).toBe(true)
+  })
+
   it("never shows a product outside the channel, whatever its stock", () => {
     const view = new ChannelView(catalogue, ["web"], 1000)
     view.record([3], new Set(), 0)

@@ -11,6 +11,7 @@ import { SERVING } from "./params"
 export class ChannelView {
   /** The catalogue with this channel's `available`. */
   readonly catalog: Catalog
+  private readonly productIds: string[]
   private readonly visible: Uint8Array
   /** Per item: until when its answer holds (ms); 0 = never checked. */
   private readonly checkedUntil: Float64Array
@@ -22,13 +23,45 @@ export class ChannelView {
   private queuedAt = 0
   private rechecking = false
 
-  constructor(catalogue: ServingCatalogue, channelIds: string[], private readonly ttlMs = SERVING.stockTtlMs) {
+  /**
+   * `previous`: the same channels' view of the catalogue before this one (a retraining or a
+   * document change builds a new catalogue); its stock answers carry over by product id.
+   */
+  constructor(catalogue: ServingCatalogue, channelIds: string[], private readonly ttlMs = SERVING.stockTtlMs, previous?: ChannelView) {
     const { catalog, channels } = catalogue
     const wanted = new Set(channelIds)
+    this.productIds = catalogue.productIds
     this.visible = Uint8Array.from(catalog.available, (a, i) => (a === 1 && channels[i].some((c) => wanted.has(c)) ? 1 : 0))
     this.catalog = { ...catalog, available: this.visible.slice() }
     this.checkedUntil = new Float64Array(catalog.nItems)
     this.marked = new Uint8Array(catalog.nItems)
+    if (previous) this.carryOver(previous, catalogue.indexOf)
+  }
+
+  /**
+   * Takes over another view's answers, expiry included, so a new model version (every few
+   * minutes in a busy store) does not make requests wait for stock checks again. Drops do not
+   * carry over: the new catalogue's documents say whether a product is still on sale.
+   */
+  private carryOver(previous: ChannelView, indexOf: Map<string, number>): void {
+    const here = (old: number) => {
+      const id = indexOf.get(previous.productIds[old])
+      return id !== undefined && this.visible[id] === 1 ? id : undefined
+    }
+    for (let old = 0; old < previous.checkedUntil.length; old++) {
+      const until = previous.checkedUntil[old]
+      if (until === 0 || until === Infinity || previous.catalog.available[old] !== 1) continue
+      const id = here(old)
+      if (id !== undefined) this.checkedUntil[id] = until
+    }
+    for (const { id: old, until } of previous.hidden) {
+      const id = here(old)
+      if (id === undefined || previous.checkedUntil[old] === Infinity) continue
+      this.checkedUntil[id] = until
+      this.catalog.available[id] = 0
+      this.marked[id] = 1
+      this.hidden.push({ id, until })
+    }
   }
 
   /** Published and in the channel (stock aside). */

@@ -48,6 +48,8 @@ export class ServingState {
   private readonly rules: Refreshed<StoredRule[]>
   private compiled: { catalogue: ServingCatalogue; stored: StoredRule[]; rules: Rule[] } | undefined
   private views = new WeakMap<ServingCatalogue, Map<string, ChannelView>>()
+  /** The newest view per set of channels: the next catalogue's view takes its stock answers. */
+  private readonly latest = new Map<string, ChannelView>()
   private readonly stock = new StockChecker()
 
   constructor(sources: ServingSources) {
@@ -95,7 +97,10 @@ export class ServingState {
     if (!views) this.views.set(catalogue, (views = new Map()))
     const key = channelKey(channelIds)
     let view = views.get(key)
-    if (!view) views.set(key, (view = new ChannelView(catalogue, channelIds)))
+    if (!view) {
+      views.set(key, (view = new ChannelView(catalogue, channelIds, SERVING.stockTtlMs, this.latest.get(key))))
+      this.latest.set(key, view)
+    }
     return view
   }
 }
