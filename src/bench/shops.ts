@@ -5,12 +5,18 @@
 import { convertOnlineRetail } from "../exchange/online-retail"
 import { parseCsv, readText } from "../exchange/csv"
 import { readExchange, type ExchangeData } from "../exchange/read"
+import { clusteredGain, unitCollector, type Units } from "../engine/evaluation"
 import { offlineEvaluation } from "../engine/offline"
 import type { Orders } from "../engine/types"
 import { onlineRetailPath } from "./dataset"
 import { existsSync, mkdtempSync } from "fs"
 import { tmpdir } from "os"
 import { join } from "path"
+
+/** Standard errors either side of a difference (one-sided 95 %). */
+const Z = 1.64
+/** Strategies whose cases are gathered per unit: popularity first, the reference. */
+const COLUMN: Record<string, number> = { popularity: 0, hybrid: 1 }
 
 /** The orders whose positions `keep` lists, in that order. */
 function selectOrders(orders: Orders, keep: number[]): Orders {
@@ -52,22 +58,26 @@ export async function benchShops(log: (line: string) => void): Promise<void> {
   for (const m of ["2011-02", "2011-06", "2011-09", "2011-11"]) shops.push([`month ${m}`, where((o) => new Date(all.time[o]).toISOString().startsWith(m))])
   for (const start of [1000, 8000, 15000]) shops.push([`300 orders from #${start}`, where((o) => o >= start && o < start + 300)])
 
-  log("shops: ndcg@10 of popularity vs hybrid (cases); f = 0.1, k = 10")
+  log(`shops: ndcg@10 of popularity vs hybrid (cases) ± ${Z} standard errors of the difference, clustered by test order (also-bought) or customer (for-you); f = 0.1, k = 10`)
   let below = 0
-  const cell = (task: Record<string, { ndcg: number; cases: number }>) => {
-    const mark = task.hybrid.ndcg < task.popularity.ndcg ? " BELOW" : ""
+  let clearlyBelow = 0
+  const cell = (task: Record<string, { ndcg: number; cases: number }>, units: Units) => {
+    const { gain, se } = clusteredGain(units, 1, 0)
+    const mark = task.hybrid.ndcg < task.popularity.ndcg ? (gain + Z * se < 0 ? " BELOW" : " below, within noise") : ""
     if (mark) below++
-    return `${task.popularity.ndcg.toFixed(3)} vs ${task.hybrid.ndcg.toFixed(3)} (${task.hybrid.cases})${mark}`.padEnd(28)
+    if (mark === " BELOW") clearlyBelow++
+    return `${task.popularity.ndcg.toFixed(3)} vs ${task.hybrid.ndcg.toFixed(3)} ± ${(Z * se).toFixed(3)} (${task.hybrid.cases})${mark}`.padEnd(36)
   }
   // Other shops in the exchange format (e.g. a public grocery history), named by $RECS_SHOPS.
   const extras = (process.env.RECS_SHOPS ?? "").split(":").filter(Boolean).map((dir) => [dir, readExchange(dir)] as const)
   const every: [string, Orders, ExchangeData][] = [...shops.map(([name, orders]) => [name, orders, data] as [string, Orders, ExchangeData]), ...extras.map(([dir, shop]) => [dir, shop.orders, shop] as [string, Orders, ExchangeData])]
   for (const [name, orders, shop] of every) {
+    const { units, onCase } = unitCollector(2)
     const r = await offlineEvaluation(
       { orders, documents: shop.documents, productIds: shop.productIds },
-      { testFraction: 0.1, k: 10 }
+      { testFraction: 0.1, k: 10, onCase: (task, strategy, unit, ndcg) => strategy in COLUMN && onCase(task, COLUMN[strategy], unit, ndcg) }
     )
-    log(`  ${name.padEnd(26)} ${String(r.orders).padStart(6)} orders  also-bought ${cell(r.alsoBought)} for-you ${cell(r.forYou)}`)
+    log(`  ${name.padEnd(26)} ${String(r.orders).padStart(6)} orders  also-bought ${cell(r.alsoBought, units.alsoBought)} for-you ${cell(r.forYou, units.forYou)}`)
   }
-  log(`shops: hybrid below popularity on ${below} of ${every.length * 2} shop-tasks`)
+  log(`shops: hybrid below popularity on ${below} of ${every.length * 2} shop-tasks, beyond the noise (by more than ${Z} standard errors) on ${clearlyBelow}`)
 }

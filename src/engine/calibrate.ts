@@ -14,7 +14,7 @@
  */
 import { createScratch, scaleWeights } from "./blend"
 import { indexCatalog } from "./catalog"
-import { evaluate, sliceOrders, type Strategy } from "./evaluation"
+import { clusteredGain, evaluate, sliceOrders, unitCollector, type Strategy, type Units } from "./evaluation"
 import { fitModels, type TrainingInput, type TrainingParams } from "./fit"
 import { contentSimilarity } from "./mmr"
 import { CALIBRATION, SURFACE_DEFAULTS } from "./params"
@@ -29,26 +29,17 @@ function openCatalog(input: TrainingInput): Catalog {
   return { ...catalog, categories: input.categories }
 }
 
-/** Per unit (an order or a customer): its number of cases and each candidate's NDCG sum. */
-export type Units = Map<number, { cases: number; ndcg: Float64Array }>
-
 /**
  * The candidate among `candidates` with the best mean NDCG among those whose gain over `reference`
  * has a lower confidence bound, mean - z * standard error clustered by unit, above 0; else `reference`.
  */
 export function confidentBest(units: Units, candidates: number[], reference: number, z: number): number {
-  let n = 0
-  for (const u of units.values()) n += u.cases
   let best = reference
   let bestGain = 0
   for (const c of candidates) {
     if (c === reference) continue
-    let gain = 0
-    for (const u of units.values()) gain += u.ndcg[c] - u.ndcg[reference]
-    gain /= n
-    let variance = 0
-    for (const u of units.values()) variance += (u.ndcg[c] - u.ndcg[reference] - u.cases * gain) ** 2
-    if (gain - (z * Math.sqrt(variance)) / n > 0 && gain > bestGain) {
+    const { gain, se } = clusteredGain(units, c, reference)
+    if (gain - z * se > 0 && gain > bestGain) {
       best = c
       bestGain = gain
     }
@@ -69,7 +60,7 @@ export async function calibratePriors(
   if (orders.items.length > calibration.maxLines || nValidation === 0 || nValidation === nOrders) return { seeded: 1, personal: 1 }
   // The best sellers alone (Infinity) are scored too: the reference every other scale must beat.
   const scales = [...calibration.scales, Infinity]
-  const units = { alsoBought: new Map() as Units, forYou: new Map() as Units }
+  const { units, onCase } = unitCollector(scales.length)
   const scaled = (settings: SurfaceSettings, scale: number): SurfaceSettings => ({ ...settings, limit: K, weights: scaleWeights(settings.weights, scale) })
   const alsoBought = scales.map((scale) => scaled(surfaces.also_bought, scale))
   const forYou = scales.map((scale) => scaled(surfaces.for_you, scale))
@@ -81,15 +72,7 @@ export async function calibratePriors(
     alsoBought: (seed) => recommend({ surface: "also_bought", seeds: [seed], limit: K }, alsoBought[s], ctx).map((r) => r.id),
     forYou: (history) => recommend({ surface: "for_you", history, limit: K }, forYou[s], ctx).map((r) => r.id),
   }))
-  evaluate(fit, sliceOrders(orders, nOrders - nValidation, nOrders), strategies, {
-    k: K,
-    onCase: (task, s, unit, ndcg) => {
-      let u = units[task].get(unit)
-      if (!u) units[task].set(unit, (u = { cases: 0, ndcg: new Float64Array(scales.length) }))
-      if (s === 0) u.cases++
-      u.ndcg[s] += ndcg
-    },
-  })
+  evaluate(fit, sliceOrders(orders, nOrders - nValidation, nOrders), strategies, { k: K, onCase })
   const best = (task: Units) => {
     let cases = 0
     for (const u of task.values()) cases += u.cases

@@ -93,6 +93,39 @@ export interface EvaluateOptions {
   onCase?: (task: "alsoBought" | "forYou", strategy: number, unit: number, ndcg: number) => void
 }
 
+/** Per unit (a test order or a customer): its number of cases and each strategy's NDCG sum. */
+export type Units = Map<number, { cases: number; ndcg: Float64Array }>
+
+/** An `onCase` that gathers each task's cases by unit, for `nStrategies` strategies. */
+export function unitCollector(nStrategies: number) {
+  const units = { alsoBought: new Map() as Units, forYou: new Map() as Units }
+  const onCase: NonNullable<EvaluateOptions["onCase"]> = (task, strategy, unit, ndcg) => {
+    let u = units[task].get(unit)
+    if (!u) units[task].set(unit, (u = { cases: 0, ndcg: new Float64Array(nStrategies) }))
+    if (strategy === 0) u.cases++
+    u.ndcg[strategy] += ndcg
+  }
+  return { units, onCase }
+}
+
+/**
+ * Mean NDCG gain per case of strategy `a` over `b`, with its standard error clustered by unit:
+ * the cases of one order or one customer are not independent evidence.
+ */
+export function clusteredGain(units: Units, a: number, b: number): { gain: number; se: number } {
+  let n = 0
+  let gain = 0
+  for (const u of units.values()) {
+    n += u.cases
+    gain += u.ndcg[a] - u.ndcg[b]
+  }
+  if (n === 0) return { gain: 0, se: 0 }
+  gain /= n
+  let variance = 0
+  for (const u of units.values()) variance += (u.ndcg[a] - u.ndcg[b] - u.cases * gain) ** 2
+  return { gain, se: Math.sqrt(variance) / n }
+}
+
 export function evaluate(train: Orders, test: Orders, strategies: Strategy[], options: EvaluateOptions): Evaluation {
   const { k } = options
   const similarity = options.similarity ?? (() => 0)

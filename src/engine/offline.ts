@@ -26,6 +26,8 @@ export interface OfflineOptions {
   k: number
   training?: TrainingParams
   surfaces?: Record<Surface, SurfaceSettings>
+  /** Hears every case's NDCG per strategy, by name, with its unit (see EvaluateOptions). */
+  onCase?: (task: "alsoBought" | "forYou", strategy: string, unit: number, ndcg: number) => void
 }
 
 export interface OfflineResult extends Evaluation {
@@ -121,5 +123,6 @@ export async function offlineEvaluation(input: OfflineInput, options: OfflineOpt
     },
     hybridStrategy(split, "hybrid", surfaces.also_bought, surfaces.for_you),
   ]
-  return { ...evaluate(split.train, split.test, strategies, { k, similarity: split.similarity }), trainSeconds: split.trainSeconds }
+  return { ...evaluate(split.train, split.test, strategies, { k, similarity: split.similarity, onCase: options.onCase && ((task, s, unit, ndcg) => options.onCase!(task, strategies[s].name, unit, ndcg)) }),
+    trainSeconds: split.trainSeconds }
 }

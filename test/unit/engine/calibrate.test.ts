@@ -1,4 +1,5 @@
-import { calibratePriors, confidentBest, type Units } from "../../../src/engine/calibrate"
+import { calibratePriors, confidentBest } from "../../../src/engine/calibrate"
+import type { Units } from "../../../src/engine/evaluation"
 import { TRAINING_DEFAULTS } from "../../../src/engine/fit"
 import { CALIBRATION } from "../../../src/engine/params"
 import { ordersOf, type Basket } from "./orders-fixture"

@@ -5,7 +5,7 @@
 import { mkdtempSync, rmSync, writeFileSync } from "fs"
 import { tmpdir } from "os"
 import { join } from "path"
-import { evaluate, timeSplit } from "../../../src/engine/evaluation"
+import { clusteredGain, evaluate, timeSplit, unitCollector } from "../../../src/engine/evaluation"
 import { scoreList } from "../../../src/engine/metrics"
 import { offlineEvaluation, type OfflineResult } from "../../../src/engine/offline"
 import type { Orders } from "../../../src/engine/types"
@@ -359,5 +359,22 @@ describe("evaluate with hand-written strategies", () => {
       ["forYou", 0, 0, 1],
       ["forYou", 1, 0, 0],
     ])
+  })
+})
+
+describe("clusteredGain", () => {
+  it("weighs each unit's summed difference, worked by hand", () => {
+    const { units, onCase } = unitCollector(2)
+    // Unit 7: two cases, strategy 1 scores 1 and 1, strategy 0 scores 0 and 1; unit 8: one case, 0 against 0.
+    for (const [unit, a, b] of [[7, 0, 1], [7, 1, 1], [8, 0, 0]]) {
+      onCase("forYou", 0, unit, a)
+      onCase("forYou", 1, unit, b)
+    }
+    expect(units.forYou.get(7)).toEqual({ cases: 2, ndcg: Float64Array.from([1, 2]) })
+    // Per-unit differences 1 and 0 over 3 cases: gain 1/3; variance (1 - 2/3)^2 + (0 - 1/3)^2 = 2/9.
+    const { gain, se } = clusteredGain(units.forYou, 1, 0)
+    expect(gain).toBeCloseTo(1 / 3, 12)
+    expect(se).toBeCloseTo(Math.sqrt(2 / 9) / 3, 12)
+    expect(clusteredGain(units.alsoBought, 1, 0)).toEqual({ gain: 0, se: 0 })
   })
 })
