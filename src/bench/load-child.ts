@@ -2,8 +2,8 @@
  * Load generator of the server benchmark, run as a forked child so that its own work never shows
  * in the server's event loop. Open loop: request i is due at start + i / rate whatever the answers
  * before it did, and its latency counts from when it was due, so a stalled server shows as waiting
- * time instead of as fewer requests (no coordinated omission). The first `warmupSeconds` are sent
- * at the same rate but not counted: this process is new, its connections are not open yet.
+ * time instead of as fewer requests (no coordinated omission). The first `warmupSeconds` of each
+ * step are sent at the step's rate but not counted: the rate just changed, connections may open.
  */
 import http from "http"
 import { monitorEventLoopDelay } from "perf_hooks"
@@ -82,8 +82,7 @@ export async function runLoad({ urls, headers, ratePerSecond, seconds, warmupSec
 }
 
 if (require.main === module) {
-  process.once("message", async (request: LoadRequest) => {
-    const result = await runLoad(request)
-    process.send!(result, () => process.exit(0))
-  })
+  // One process for every step: its start and its first connections stay out of the windows.
+  process.on("message", async (request: LoadRequest) => process.send!(await runLoad(request)))
+  process.once("disconnect", () => process.exit(0))
 }

@@ -2,15 +2,17 @@
  * Server benchmark: the plugin inside a running Medusa store (the development store,
  * dev-store/medusa-config.ts, booted in this process the way `medusa develop` boots it, with its
  * HTTP server listening), holding all of Online Retail: 3,958 products created through Medusa's
- * workflow and 20k orders of purchase events (src/import). It measures, in one run:
+ * workflow and 20k orders of purchase events (src/import), seeded by a process of its own
+ * (seed-child.ts) before this one boots. It measures, in one run:
  * - the largest event-loop delay of this HTTP process while a manual training of Online Retail
  *   runs (in its own process) and the new model is loaded and swapped in (goal < 20 ms);
  * - the also-bought route without hydration at 500 requests/s from a separate load process
  *   (goal p99 < 10 ms);
  * - the hydrated route against Medusa's own `GET /store/products?id[]=...` for the same ids and
  *   fields, alternating, as a ratio of medians (goal <= 1.3).
- * The store's database (`medusa_recs_bench`, or RECS_BENCH_DB) is kept between runs: seeding is
- * skipped when the products and events are already there (drop the database to start over).
+ * The store's database (`medusa_recs_bench`, or RECS_BENCH_DB) is kept between runs: products
+ * already there are not created again and events already there are not recorded twice (drop the
+ * database to start over).
  */
 import "./server-env"
 import { fork, spawnSync } from "child_process"
@@ -18,13 +20,12 @@ import { existsSync } from "fs"
 import path from "path"
 import { PerformanceObserver, monitorEventLoopDelay, performance as hooks } from "perf_hooks"
 import express from "express"
-import { createApiKeysWorkflow, createRegionsWorkflow, linkSalesChannelsToApiKeyWorkflow } from "@medusajs/core-flows"
 import { knex } from "@medusajs/framework/mikro-orm/knex"
 import type { MedusaContainer } from "@medusajs/framework/types"
 import { ContainerRegistrationKeys } from "@medusajs/framework/utils"
-import { importExchange } from "../import/exchange-import"
-import { loadOnlineRetail } from "./training"
+import { devStore, loadDevStore, packageRoot } from "./dev-store"
 import type { LoadRequest, LoadResult } from "./load-child"
+import type { SeedMessage } from "./seed-child"
 
 const RATE = 500
 /** Rates stepped through, the goal's last. */
@@ -35,8 +36,6 @@ const WARMUP_SECONDS = 1
 const RATIO_SEEDS = 100
 const GOALS = { delayMs: 20, p99Ms: 10, ratio: 1.3 }
 
-const packageRoot = path.resolve(__dirname, path.extname(__filename) === ".js" ? "../../../.." : "../..")
-const devStore = path.join(packageRoot, "dev-store")
 
 const quantile = (sorted: number[], q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]
 const median = (values: number[]) => quantile([...values].sort((a, b) => a - b), 0.5)
@@ -65,8 +64,6 @@ async function ensureDatabase(name: string, log: (line: string) => void): Promis
 type Store = { container: MedusaContainer; port: number; close: () => Promise<void>; handled: number[] }
 
 async function bootStore(): Promise<Store> {
-  // The store's medusa-config.ts is TypeScript, as in a merchant's project: load it as the medusa CLI does.
-  require("ts-node").register({ transpileOnly: true })
   const app = express()
   // Each request's time inside this process, from its first middleware to its last byte written:
   // a client-side wait that is not here was spent in the network, the kernel or the client.
@@ -76,8 +73,7 @@ async function bootStore(): Promise<Store> {
     res.once("finish", () => handled.push(performance.now() - started))
     next()
   })
-  const loaders = require("@medusajs/medusa/loaders/index").default
-  const { container, shutdown } = await loaders({ directory: devStore, expressApp: app })
+  const { container, shutdown } = await loadDevStore(app)
   const server = await new Promise<import("http").Server>((resolve) => {
     const listening = app.listen(0, "127.0.0.1", () => resolve(listening))
   })
@@ -93,40 +89,33 @@ async function bootStore(): Promise<Store> {
   }
 }
 
-/** A publishable key for the default sales channel, a GBP region; the ids the benchmark needs. */
-async function storefrontSetup(container: MedusaContainer) {
-  const query = container.resolve(ContainerRegistrationKeys.QUERY)
-  const { data: stores } = await query.graph({ entity: "store", fields: ["default_sales_channel_id"] })
-  const salesChannelId = stores[0].default_sales_channel_id as string
-  const { data: keys } = await query.graph({ entity: "api_key", fields: ["token"], filters: { title: "bench", type: "publishable" } })
-  let token = keys[0]?.token as string | undefined
-  if (!token) {
-    const { result } = await createApiKeysWorkflow(container).run({
-      input: { api_keys: [{ title: "bench", type: "publishable", created_by: "" }] },
-    })
-    await linkSalesChannelsToApiKeyWorkflow(container).run({ input: { id: result[0].id, add: [salesChannelId] } })
-    token = result[0].token
-  }
-  const { data: regions } = await query.graph({ entity: "region", fields: ["id"], filters: { currency_code: "gbp" } })
-  let regionId = regions[0]?.id as string | undefined
-  if (!regionId) {
-    const { result } = await createRegionsWorkflow(container).run({
-      input: { regions: [{ name: "United Kingdom", currency_code: "gbp", countries: ["gb"] }] },
-    })
-    regionId = result[0].id
-  }
-  return { salesChannelId, token: token!, regionId: regionId! }
-}
-
-function runLoadChild(request: LoadRequest): Promise<LoadResult> {
-  const file = path.join(__dirname, `load-child${path.extname(__filename)}`)
+/** Seeds the store in its own process (see seed-child.ts). */
+function runSeedChild(log: (line: string) => void): Promise<Extract<SeedMessage, { seeded: unknown }>["seeded"]> {
+  const file = path.join(__dirname, `seed-child${path.extname(__filename)}`)
   return new Promise((resolve, reject) => {
     const child = fork(file, [], { stdio: "inherit" })
-    child.once("message", (result) => resolve(result as LoadResult))
+    child.on("message", (message: SeedMessage) => ("log" in message ? log(message.log) : resolve(message.seeded)))
     child.once("error", reject)
-    child.once("exit", (code) => code && reject(new Error(`load generator exited with ${code}`)))
-    child.send(request)
+    child.once("exit", (code) => code && reject(new Error(`seeding exited with ${code}`)))
   })
+}
+
+/** The load generator, one process for all steps (see load-child.ts). */
+function startLoadChild() {
+  const child = fork(path.join(__dirname, `load-child${path.extname(__filename)}`), [], { stdio: "inherit" })
+  return {
+    run: (request: LoadRequest) =>
+      new Promise<LoadResult>((resolve, reject) => {
+        const failed = (code: number | null) => reject(new Error(`load generator exited with ${code}`))
+        child.once("exit", failed)
+        child.once("message", (result) => {
+          child.removeListener("exit", failed)
+          resolve(result as LoadResult)
+        })
+        child.send(request)
+      }),
+    stop: () => child.disconnect(),
+  }
 }
 
 /** Garbage collections of this process (start and duration, ms), to tell their pauses from ours. */
@@ -182,7 +171,6 @@ async function timedGet(url: string, headers: Record<string, string>): Promise<{
 }
 
 export async function benchServer(log: (line: string) => void): Promise<void> {
-  const data = loadOnlineRetail(log)
   const dbName = process.env.RECS_BENCH_DB || "medusa_recs_bench"
   const redis = process.env.REDIS_URL
   log(
@@ -192,24 +180,20 @@ export async function benchServer(log: (line: string) => void): Promise<void> {
   process.env.DATABASE_URL = await ensureDatabase(dbName, log)
   if (!existsSync(path.join(packageRoot, ".medusa/server/src"))) throw new Error("run `npm run build` first")
 
+  const seeded = await runSeedChild(log)
+  log(
+    `  seeded (in its own process): ${seeded.productsCreated} products created, ${seeded.purchasesRecorded} purchase events recorded ` +
+      `(${seeded.productIds.length} products in the store) in ${seeded.seconds.toFixed(1)} s`
+  )
+  const { token, regionId } = seeded
   const store = await bootStore()
   try {
     const { container, port } = store
-    const { salesChannelId, token, regionId } = await storefrontSetup(container)
-    let started = Date.now()
-    const imported = await importExchange(container, data, {
-      salesChannelId,
-      currencyCode: "gbp",
-      price: () => 10,
-    })
-    log(
-      `  seeded: ${imported.productsCreated} products created, ${imported.purchasesRecorded} purchase events recorded ` +
-        `(${imported.productIds.size} products in the store) in ${((Date.now() - started) / 1000).toFixed(1)} s`
-    )
+    let started = 0
     const recommendations = container.resolve<any>("recommendations")
     const base = `http://127.0.0.1:${port}`
     const headers = { "x-publishable-api-key": token }
-    const seeds = [...imported.productIds.values()]
+    const seeds = seeded.productIds
     const alsoBought = (id: string, extra = "") =>
       `${base}/store/products/${id}/recommendations?surface=also_bought&limit=10${extra}`
 
@@ -273,6 +257,7 @@ export async function benchServer(log: (line: string) => void): Promise<void> {
     // Open-loop load from another process, stepping the rate up to the goal's.
     const urls = Array.from({ length: 2000 }, (_, i) => alsoBought(seeds[(i * 7919) % seeds.length], "&hydrate=false"))
     for (const url of urls.slice(0, 200)) await fetch(url, { headers }).then((r) => r.arrayBuffer())
+    const loadChild = startLoadChild()
     for (const rate of RATES) {
       // Where a slow answer waited: in the server's handlers, in its loop (one long task, or a loop
       // busy all the time: its utilisation), for a database connection, or in the load process.
@@ -281,7 +266,7 @@ export async function benchServer(log: (line: string) => void): Promise<void> {
       store.handled.length = 0
       const pool = poolWatch(container)
       const utilisation = hooks.eventLoopUtilization()
-      const load = await runLoadChild({ urls, headers, ratePerSecond: rate, seconds: LOAD_SECONDS, warmupSeconds: WARMUP_SECONDS })
+      const load = await loadChild.run({ urls, headers, ratePerSecond: rate, seconds: LOAD_SECONDS, warmupSeconds: WARMUP_SECONDS })
       const busy = hooks.eventLoopUtilization(utilisation).utilization
       loop.stop()
       const sorted = load.latencies.sort((a, b) => a - b)
@@ -294,6 +279,7 @@ export async function benchServer(log: (line: string) => void): Promise<void> {
           `${rate === RATE ? ` (goal p99 < ${GOALS.p99Ms} ms)` : ""}`
       )
     }
+    loadChild.stop()
 
     // Hydrated route vs Medusa's own list of the same products, same fields and region.
     const ours: number[] = []

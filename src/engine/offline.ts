@@ -26,6 +26,8 @@ export interface OfflineOptions {
   k: number
   training?: TrainingParams
   surfaces?: Record<Surface, SurfaceSettings>
+  /** Worker threads for the co-purchase rows (see fitModels); the engine's default when absent. */
+  threads?: number
   /** Hears every case's NDCG per strategy, by name, with its unit (see EvaluateOptions). */
   onCase?: (task: "alsoBought" | "forYou", strategy: string, unit: number, ndcg: number) => void
 }
@@ -69,7 +71,8 @@ export async function prepareSplit(input: OfflineInput, options: Omit<OfflineOpt
   const started = process.hrtime.bigint()
   const model = await train(
     { orders: trainOrders, documents: input.documents, categories: catalog.categories, nCategories: names.categories.length },
-    options.training ?? TRAINING_DEFAULTS
+    options.training ?? TRAINING_DEFAULTS,
+    { threads: options.threads }
   )
   const trainSeconds = Number(process.hrtime.bigint() - started) / 1e9
 

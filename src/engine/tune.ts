@@ -63,6 +63,8 @@ export interface TuneOptions {
   params?: TuneParams
   /** Share of the search done, 0..1. */
   onProgress?: (fraction: number) => void
+  /** Worker threads for training the split's models (see fitModels). */
+  threads?: number
 }
 
 /** The parameters searched per surface: the sources a surface's request can use, then diversity. */
@@ -102,7 +104,7 @@ const beats = (candidate: number, incumbent: number, minGain: number) => candida
 export async function tune(input: OfflineInput, options: TuneOptions): Promise<TuneResult> {
   const params = options.params ?? TUNE
   const onProgress = options.onProgress ?? (() => {})
-  const split = await prepareSplit(input, { testFraction: params.testFraction, k: params.k })
+  const split = await prepareSplit(input, { testFraction: params.testFraction, k: params.k, threads: options.threads })
   const started = process.hrtime.bigint()
 
   const score = (surface: TunedSurface, candidates: SurfaceSettings[]): TaskResult[] => {

@@ -4,6 +4,7 @@
  * hybrid and the popularity baseline's NDCG@10, hit rate and coverage, and whether the hybrid
  * falls below popularity.
  */
+import { TRAINING_THREADS } from "./threads"
 import { offlineEvaluation, type OfflineResult, type TaskResult } from "../engine"
 import type { TrainingData } from "./read"
 
@@ -56,7 +57,7 @@ export async function evaluateHistory(data: TrainingData, minOrders = EVALUATION
   const started = process.hrtime.bigint()
   const result = await offlineEvaluation(
     { orders: data.orders, documents: data.documents, productIds: data.productIds },
-    { testFraction: EVALUATION.testFraction, k: EVALUATION.k }
+    { testFraction: EVALUATION.testFraction, k: EVALUATION.k, threads: TRAINING_THREADS }
   )
   return summarise(result, Number(process.hrtime.bigint() - started) / 1e9)
 }

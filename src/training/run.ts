@@ -4,6 +4,7 @@
  * version and make it current, record the outcome. Any failure marks the run failed (the previous
  * model version stays current) and is rethrown for the queue to decide on a retry.
  */
+import { TRAINING_THREADS } from "./threads"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { train, TRAINING_DEFAULTS } from "../engine"
 import { writeModelVersion } from "../modules/recommendations/utils/model-store"
@@ -58,6 +59,7 @@ export async function runTraining(knex: Knex, context: TrainingEntryContext): Pr
       },
       TRAINING_DEFAULTS,
       {
+        threads: TRAINING_THREADS,
         onStage: (stage, seconds) => {
           timings[stage] = round(seconds)
           progress.report("train", ++stagesDone / TRAIN_STAGES)

@@ -6,6 +6,7 @@
  * current and proposed figures. Nothing is applied: the merchant accepts a proposal in the admin.
  * A store with fewer orders than the evaluation needs gets a "not enough history" result.
  */
+import { TRAINING_THREADS } from "./threads"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { SURFACE_DEFAULTS, TRAINING_DEFAULTS, TUNE, tune, type TuneFigures, type TunedSurface } from "../engine"
 import type { Source, Surface, SurfaceSettings } from "../engine/types"
@@ -109,6 +110,7 @@ export async function runTune(knex: Knex, context: TrainingEntryContext, minOrde
         {
           current: { also_bought: settings.also_bought, for_you: settings.for_you },
           onProgress: (fraction) => progress.report("search", fraction),
+          threads: TRAINING_THREADS,
         }
       )
       timings.train = round(result.trainSeconds, 3)
