@@ -5,6 +5,13 @@ import { SERVING } from "../../../modules/recommendations/serving"
 export const ID_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_-]{0,99}$/
 const SESSION_PATTERN = /^[A-Za-z0-9][A-Za-z0-9_.:-]{0,199}$/
 
+/**
+ * A strict schema Medusa parses as it is. Medusa's validators call `.strict()` on any object
+ * schema on every request, and zod 4 builds a new schema each time (about 40 µs and its garbage
+ * per storefront request, against 2 µs to parse); behind a pipe the schema is not rebuilt.
+ */
+export const prebuilt = <T extends z.ZodType>(schema: T) => schema.pipe(z.custom<z.output<T>>())
+
 const id = (field: string) => z.string().regex(ID_PATTERN, { message: `${field} is not a valid id` })
 
 const integer = z.preprocess(
@@ -44,9 +51,13 @@ export function checkListParams(params: ListParams & { surface?: string }, ctx: 
 
 export const STORE_SURFACES = ["for_you", "trending", "recently_viewed", "cart"] as const
 
-export const StoreGetRecommendationsParams = StoreRecommendationListParams.extend({
-  surface: z.enum(STORE_SURFACES),
-}).superRefine(checkListParams)
+export const StoreGetRecommendationsParams = prebuilt(
+  StoreRecommendationListParams.extend({
+    surface: z.enum(STORE_SURFACES),
+  })
+    .strict()
+    .superRefine(checkListParams)
+)
 
 export type StoreGetRecommendationsParamsType = z.infer<typeof StoreGetRecommendationsParams>
 export type StoreRecommendationListParamsType = ListParams

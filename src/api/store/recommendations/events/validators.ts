@@ -1,4 +1,5 @@
 import { z } from "@medusajs/framework/zod"
+import { prebuilt } from "../validators"
 
 /** What a storefront may report; purchases come only from orders. */
 export const STOREFRONT_EVENT_TYPES = ["view", "click", "add_to_cart", "impression"] as const
@@ -51,10 +52,12 @@ const EventBatch = z
   )
 
 export type StoreRecordRecommendationEventsType = z.infer<typeof StoreRecordRecommendationEvents>
-export const StoreRecordRecommendationEvents = z
-  .object({
-    /** The anonymous visitor's id, kept by the storefront; required unless a customer is logged in. */
-    session_id: id.optional(),
-    events: EventBatch,
-  })
-  .strict()
+export const StoreRecordRecommendationEvents = prebuilt(
+  z
+    .object({
+      /** The anonymous visitor's id, kept by the storefront; required unless a customer is logged in. */
+      session_id: id.optional(),
+      events: EventBatch,
+    })
+    .strict()
+)
