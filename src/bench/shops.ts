@@ -7,14 +7,15 @@ import { parseCsv, readText } from "../exchange/csv"
 import { readExchange, type ExchangeData } from "../exchange/read"
 import { clusteredGain, unitCollector, type Units } from "../engine/evaluation"
 import { offlineEvaluation } from "../engine/offline"
+import { CALIBRATION } from "../engine/params"
 import type { Orders } from "../engine/types"
 import { onlineRetailPath } from "./dataset"
 import { existsSync, mkdtempSync } from "fs"
 import { tmpdir } from "os"
 import { join } from "path"
 
-/** Standard errors either side of a difference (one-sided 95 %). */
-const Z = 1.64
+/** Standard errors a difference must exceed to count, the calibration's own threshold. */
+const Z = CALIBRATION.z
 /** Strategies whose cases are gathered per unit: popularity first, the reference. */
 const COLUMN: Record<string, number> = { popularity: 0, hybrid: 1 }
 
@@ -62,7 +63,7 @@ export async function benchShops(log: (line: string) => void): Promise<void> {
   let below = 0
   let clearlyBelow = 0
   const cell = (task: Record<string, { ndcg: number; cases: number }>, units: Units) => {
-    const { gain, se } = clusteredGain(units, 1, 0)
+    const { gain, se } = clusteredGain(units, COLUMN.hybrid, COLUMN.popularity)
     const mark = task.hybrid.ndcg < task.popularity.ndcg ? (gain + Z * se < 0 ? " BELOW" : " below, within noise") : ""
     if (mark) below++
     if (mark === " BELOW") clearlyBelow++

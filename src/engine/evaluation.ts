@@ -142,6 +142,7 @@ export function evaluate(train: Orders, test: Orders, strategies: Strategy[], op
   // also-bought: each test order with >= 2 products, each of its products seen in training.
   const alsoBought: Record<string, TaskResult> = {}
   const abStrategies = strategies.filter((s) => s.alsoBought)
+  const abIndex = abStrategies.map((s) => strategies.indexOf(s))
   const abSums = abStrategies.map(() => newSums())
   const abSeen = abStrategies.map(() => new Uint8Array(train.nItems))
   let abCases = 0
@@ -158,7 +159,7 @@ export function evaluate(train: Orders, test: Orders, strategies: Strategy[], op
       abStrategies.forEach((s, si) => {
         const list = s.alsoBought!(seed, k)
         const ndcg = add(abSums[si], list, k, isTarget, end - start - 1, similarity, orderCount, nTrain)
-        options.onCase?.("alsoBought", strategies.indexOf(s), o, ndcg)
+        options.onCase?.("alsoBought", abIndex[si], o, ndcg)
         for (let r = 0; r < Math.min(k, list.length); r++) abSeen[si][list[r]] = 1
       })
     }
@@ -172,6 +173,7 @@ export function evaluate(train: Orders, test: Orders, strategies: Strategy[], op
   // for-you: customers with training and test orders; targets are all their test products.
   const forYou: Record<string, TaskResult> = {}
   const fyStrategies = strategies.filter((s) => s.forYou)
+  const fyIndex = fyStrategies.map((s) => strategies.indexOf(s))
   const fySums = fyStrategies.map(() => newSums())
   const trainHistories = histories(train)
   const targets: number[][] = Array.from({ length: test.nCustomers }, () => [])
@@ -188,7 +190,7 @@ export function evaluate(train: Orders, test: Orders, strategies: Strategy[], op
     fyCases++
     fyStrategies.forEach((s, si) => {
       const ndcg = add(fySums[si], s.forYou!(trainHistories[c], k), k, isTarget, nTargets, similarity, orderCount, nTrain)
-      options.onCase?.("forYou", strategies.indexOf(s), c, ndcg)
+      options.onCase?.("forYou", fyIndex[si], c, ndcg)
     })
   }
   fyStrategies.forEach((s, si) => (forYou[s.name] = means(fySums[si], fyCases)))

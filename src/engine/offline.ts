@@ -6,7 +6,7 @@
 import { popularityOrder, rebuy, topExcluding } from "./baselines"
 import { createScratch } from "./blend"
 import { indexCatalog } from "./catalog"
-import { evaluate, timeSplit, type Evaluation, type History, type Strategy } from "./evaluation"
+import { evaluate, timeSplit, type EvaluateOptions, type Evaluation, type History, type Strategy } from "./evaluation"
 import { contentSimilarity } from "./mmr"
 import { SURFACE_DEFAULTS } from "./params"
 import { recommend } from "./recommend"
@@ -126,6 +126,7 @@ export async function offlineEvaluation(input: OfflineInput, options: OfflineOpt
     },
     hybridStrategy(split, "hybrid", surfaces.also_bought, surfaces.for_you),
   ]
-  return { ...evaluate(split.train, split.test, strategies, { k, similarity: split.similarity, onCase: options.onCase && ((task, s, unit, ndcg) => options.onCase!(task, strategies[s].name, unit, ndcg)) }),
-    trainSeconds: split.trainSeconds }
+  const { onCase } = options
+  const byName: EvaluateOptions["onCase"] = onCase && ((task, s, unit, ndcg) => onCase(task, strategies[s].name, unit, ndcg))
+  return { ...evaluate(split.train, split.test, strategies, { k, similarity: split.similarity, onCase: byName }), trainSeconds: split.trainSeconds }
 }

@@ -4,9 +4,9 @@
  * hybrid and the popularity baseline's NDCG@10, hit rate and coverage, and whether the hybrid
  * falls below popularity.
  */
-import { TRAINING_THREADS } from "./threads"
 import { offlineEvaluation, type OfflineResult, type TaskResult } from "../engine"
 import type { TrainingData } from "./read"
+import { TRAINING_THREADS } from "./threads"
 
 export const EVALUATION = {
   testFraction: 0.1,

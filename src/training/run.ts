@@ -4,7 +4,6 @@
  * version and make it current, record the outcome. Any failure marks the run failed (the previous
  * model version stays current) and is rethrown for the queue to decide on a retry.
  */
-import { TRAINING_THREADS } from "./threads"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { train, TRAINING_DEFAULTS } from "../engine"
 import { writeModelVersion } from "../modules/recommendations/utils/model-store"
@@ -13,6 +12,7 @@ import type { TrainingEntryContext } from "../queue/types"
 import { evaluateHistory, type EvaluationSummary } from "./evaluate"
 import { RunProgress } from "./progress"
 import { readTrainingData, type TrainingCounts } from "./read"
+import { TRAINING_THREADS } from "./threads"
 
 export type TrainingSummary = {
   runId: string

@@ -6,7 +6,6 @@
  * current and proposed figures. Nothing is applied: the merchant accepts a proposal in the admin.
  * A store with fewer orders than the evaluation needs gets a "not enough history" result.
  */
-import { TRAINING_THREADS } from "./threads"
 import type { Knex } from "@medusajs/framework/mikro-orm/knex"
 import { SURFACE_DEFAULTS, TRAINING_DEFAULTS, TUNE, tune, type TuneFigures, type TunedSurface } from "../engine"
 import type { Source, Surface, SurfaceSettings } from "../engine/types"
@@ -16,6 +15,7 @@ import type { TrainingEntryContext } from "../queue/types"
 import { EVALUATION } from "./evaluate"
 import { RunProgress } from "./progress"
 import { readTrainingData } from "./read"
+import { TRAINING_THREADS } from "./threads"
 
 const SETTINGS_TABLE = "recommendation_settings"
 

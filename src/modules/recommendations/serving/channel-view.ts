@@ -56,11 +56,7 @@ export class ChannelView {
     }
     for (const { id: old, until } of previous.hidden) {
       const id = here(old)
-      if (id === undefined || previous.checkedUntil[old] === Infinity) continue
-      this.checkedUntil[id] = until
-      this.catalog.available[id] = 0
-      this.marked[id] = 1
-      this.hidden.push({ id, until })
+      if (id !== undefined && previous.checkedUntil[old] !== Infinity) this.hideUntil(id, until)
     }
   }
 
@@ -101,11 +97,15 @@ export class ChannelView {
 
   /** Takes an item out of lists until a stock re-check finds it available. */
   hide(id: number, now: number): void {
-    this.checkedUntil[id] = now + this.ttlMs
+    this.hideUntil(id, now + this.ttlMs)
+  }
+
+  private hideUntil(id: number, until: number): void {
+    this.checkedUntil[id] = until
     this.catalog.available[id] = 0
     if (this.marked[id] === 1) return
     this.marked[id] = 1
-    this.hidden.push({ id, until: now + this.ttlMs })
+    this.hidden.push({ id, until })
   }
 
   /**
