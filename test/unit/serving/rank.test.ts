@@ -93,6 +93,25 @@ describe("rankInStock", () => {
     expect(calls.length).toBe(before)
   })
 
+  it("checks a new view's products in the background once, best sellers first, then serves without waiting", async () => {
+    const catalogue = buildCatalogue(loadedModel(), documentsOf({ p6: { sales_channel_ids: ["pos"] } }))
+    const { snapshot, calls } = snapshotOf(catalogue, (ids) => ids.filter((id) => id === "p4"))
+    const view = snapshot.view(["web"])
+    await rankInStock(snapshot, view, () => rankOnce(snapshot, view, input({ seeds: [0], want: 2 })), noQuery, ["web"], 0, fail)
+    await settle()
+    // One query for the page's own unchecked products, one for every product of the channel (p6 is
+    // not in "web"), best sellers first: the request does not wait for the second.
+    const inChannel = [...catalogue.model.trendingOrder, ...catalogue.productIds.keys()].filter((i, k, all) => i !== 6 && all.indexOf(i) === k)
+    expect(calls).toHaveLength(2)
+    expect(calls).toContainEqual(inChannel.map((i) => `p${i}`))
+    expect(view.isAvailable(4)).toBe(false)
+    // Another page's list needs no query now, and the view does not check its products again.
+    const before = calls.length
+    await rankInStock(snapshot, view, () => rankOnce(snapshot, view, input({ seeds: [5], want: 3 })), noQuery, ["web"], 1, fail)
+    await settle()
+    expect(calls.length).toBe(before)
+  })
+
   it("re-checks expired answers in the background, serving the old ones meanwhile", async () => {
     let out: string[] = ["p1"]
     const { snapshot, calls } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()), () => out)
@@ -113,6 +132,7 @@ describe("rankInStock", () => {
     const view = snapshot.view(["web"])
     const from = (seed: number) => () => rankOnce(snapshot, view, input({ seeds: [seed], want: 3 }))
     for (const seed of [0, 3, 5]) await rankInStock(snapshot, view, from(seed), noQuery, ["web"], 0, fail)
+    await settle() // the new view's background check
     let release = () => {}
     const held = new Promise<void>((resolve) => (release = resolve))
     const answer = snapshot.stock.outOfStock
@@ -144,6 +164,7 @@ describe("rankInStock", () => {
     const view = snapshot.view(["web"])
     const rank = () => rankOnce(snapshot, view, input({ seeds: [0], want: 3 }))
     await rankInStock(snapshot, view, rank, noQuery, ["web"], 0, fail)
+    await settle()
     broken = true
     const errors: unknown[] = []
     await rankInStock(snapshot, view, rank, noQuery, ["web"], 2 * SERVING.stockTtlMs, (e) => errors.push(e))
@@ -153,6 +174,11 @@ describe("rankInStock", () => {
     expect(view.takeExpired(4 * SERVING.stockTtlMs)).toContain(1)
   })
 })
+
+/** Lets background stock checks run to the end (the queue yields between batches). */
+const settle = async () => {
+  for (let i = 0; i < 10; i++) await new Promise((r) => setImmediate(r))
+}
 
 const fail = (error: unknown) => {
   throw error

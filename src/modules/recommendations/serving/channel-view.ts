@@ -22,6 +22,7 @@ export class ChannelView {
   private readonly queued = new Set<number>()
   private queuedAt = 0
   private rechecking = false
+  private warmed = false
 
   /**
    * `previous`: the same channels' view of the catalogue before this one (a retraining or a
@@ -77,6 +78,24 @@ export class ChannelView {
   isStale(id: number, now: number): boolean {
     const until = this.checkedUntil[id]
     return until !== 0 && until <= now
+  }
+
+  /**
+   * Once per view: the visible products never checked, in `order` first (best sellers), then the
+   * rest, at most `max`, for a background check ahead of the requests that would list them.
+   */
+  takeUnchecked(order: ArrayLike<number>, max: number): number[] {
+    if (this.warmed) return []
+    this.warmed = true
+    const out: number[] = []
+    const taken = new Uint8Array(this.visible.length)
+    const take = (id: number) => {
+      if (out.length < max && taken[id] === 0 && this.visible[id] === 1 && this.checkedUntil[id] === 0) out.push(id)
+      taken[id] = 1
+    }
+    for (let r = 0; r < order.length; r++) take(order[r])
+    for (let id = 0; id < this.visible.length; id++) take(id)
+    return out
   }
 
   /** Marks items as being re-checked, so concurrent requests do not check them again. */
@@ -138,6 +157,8 @@ export class ChannelView {
         }
         for (const id of batch) this.queued.delete(id)
         await run(batch, this.queuedAt)
+        // Requests that arrived during the batch go first.
+        await new Promise((resolve) => setImmediate(resolve))
       }
     }
     drain().finally(() => (this.rechecking = false))

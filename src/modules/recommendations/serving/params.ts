@@ -12,8 +12,17 @@ export const SERVING = {
    * re-check is a variants query; checkout enforces stock itself, so a list may lag it a little.
    */
   stockTtlMs: 30_000,
-  /** Products per background stock re-check query (re-checks are coalesced across requests). */
-  recheckBatch: 200,
+  /**
+   * Products per background stock query (re-checks are coalesced across requests). A check through
+   * Query costs about 4 ms of CPU plus 0.1 ms per product, in one stretch of the event loop, so
+   * batches stay small and the loop serves requests between them.
+   */
+  recheckBatch: 50,
+  /**
+   * Products a new channel view checks in the background, best sellers first, so that requests
+   * seldom wait for a first stock check (a product never checked is checked before it is shown).
+   */
+  warmProducts: 20_000,
   /** How long a sales channel's stock locations are trusted (ms). */
   locationsTtlMs: 30_000,
   /** Extra candidates ranked beyond `limit`, to replace products hydration finds gone. */

@@ -127,7 +127,8 @@ function topUpNewest(
 /**
  * Runs `rank` over products whose stock is known: products never checked are checked first (one
  * query; those out of stock leave the view and the list is ranked again); expired answers, of
- * listed and of hidden products, are refreshed in the background while the old ones serve.
+ * listed and of hidden products, are refreshed in the background while the old ones serve, and
+ * a new view's first request starts a background check of the view's products.
  */
 export async function rankInStock(
   snapshot: ServingSnapshot,
@@ -148,9 +149,11 @@ export async function rankInStock(
   let ranked = rank()
   const stale = ranked.filter((r) => view.isStale(r.id, now)).map((r) => r.id)
   const recheck = expired.concat(stale)
-  if (recheck.length) {
-    view.checking(recheck, now)
-    view.recheck(recheck, now, (batch, at) =>
+  if (recheck.length) view.checking(recheck, now)
+  // A new view checks its products in the background too; until then a request checks its own.
+  const cold = view.takeUnchecked(snapshot.catalogue.model.trendingOrder, SERVING.warmProducts)
+  if (recheck.length || cold.length) {
+    view.recheck(recheck.concat(cold), now, (batch, at) =>
       check(batch, at).then(
         () => undefined,
         (error) => {
