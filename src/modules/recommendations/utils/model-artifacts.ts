@@ -146,12 +146,13 @@ export function decodeArtifact(entry: ArtifactEntry, chunks: readonly string[]):
       : new Uint8Array(entry.bytes)
   const view = new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
   if (view.length !== entry.bytes) throw new Error(`${entry.name}: ${entry.length} ${entry.kind === "typed" ? entry.dtype : ""} elements are not ${entry.bytes} bytes`)
+  // Each chunk is decoded straight into the array: no second copy of the model in memory.
+  const target = Buffer.from(view.buffer, view.byteOffset, view.length)
   let offset = 0
   for (const data of chunks) {
-    const part = Buffer.from(data, "base64")
-    if (offset + part.length > view.length) throw new Error(`${entry.name}: more bytes stored than the ${entry.bytes} expected`)
-    view.set(part, offset)
-    offset += part.length
+    const length = Buffer.byteLength(data, "base64")
+    if (offset + length > view.length) throw new Error(`${entry.name}: more bytes stored than the ${entry.bytes} expected`)
+    offset += target.write(data, offset, length, "base64")
   }
   if (offset !== entry.bytes) throw new Error(`${entry.name}: ${offset} bytes stored, ${entry.bytes} expected`)
   if (entry.kind === "typed") return bytes as TypedArray
