@@ -66,11 +66,24 @@ let watchingParent = false
  */
 export const TRAINING_NICE = 10
 
+/**
+ * On Linux a nice value belongs to one thread, and V8's helper threads (garbage collection,
+ * compilation) start with the process, before this runs: each thread is reniced, or training's
+ * garbage collection competes with the server at full priority.
+ */
 function yieldToServer(): void {
+  let threads = [0]
   try {
-    if (os.getPriority() < TRAINING_NICE) os.setPriority(TRAINING_NICE)
+    threads = fs.readdirSync("/proc/self/task").map(Number)
   } catch {
-    // Not permitted here (some containers): training runs at the server's priority.
+    // No /proc (macOS, Windows): the process's priority is the threads' priority.
+  }
+  for (const thread of threads) {
+    try {
+      if (os.getPriority(thread) < TRAINING_NICE) os.setPriority(thread, TRAINING_NICE)
+    } catch {
+      // Not permitted here (some containers): that thread runs at the server's priority.
+    }
   }
 }
 
