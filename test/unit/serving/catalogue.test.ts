@@ -1,13 +1,13 @@
-import { buildCatalogue } from "../../../src/modules/recommendations/serving/catalogue"
+import { buildCatalogue, type ServingCatalogue } from "../../../src/modules/recommendations/serving/catalogue"
 import { ChannelView } from "../../../src/modules/recommendations/serving/channel-view"
 import { documentsOf, loadedModel } from "./serving-fixture"
 
 const rowOf = (csr: { offsets: Uint32Array; ids: Uint32Array }, i: number) => Array.from(csr.ids.subarray(csr.offsets[i], csr.offsets[i + 1]))
 
 describe("buildCatalogue", () => {
-  it("keeps the model's indices and appends documented products the model does not know", () => {
+  it("keeps the model's indices and appends documented products the model does not know", async () => {
     const docs = [...documentsOf(), { ...documentsOf()[0], product_id: "p_new", title: "Linen runner" }]
-    const catalogue = buildCatalogue(loadedModel(), docs)
+    const catalogue = await buildCatalogue(loadedModel(), docs)
     expect(catalogue.productIds).toEqual(["p0", "p1", "p2", "p3", "p4", "p5", "p6", "p7", "p_new"])
     expect(catalogue.indexOf.get("p_new")).toBe(8)
     expect(catalogue.catalog.nItems).toBe(9)
@@ -15,37 +15,37 @@ describe("buildCatalogue", () => {
     expect(catalogue.model.nItems).toBe(8)
   })
 
-  it("marks products without a document, or not published, unavailable", () => {
+  it("marks products without a document, or not published, unavailable", async () => {
     const docs = documentsOf({ p1: { status: "draft" } }).filter((d) => d.product_id !== "p2")
-    const { catalog } = buildCatalogue(loadedModel(), docs)
+    const { catalog } = await buildCatalogue(loadedModel(), docs)
     expect(Array.from(catalog.available)).toEqual([1, 0, 0, 1, 1, 1, 1, 1])
   })
 
-  it("numbers categories as the model does, whatever order the documents list them in", () => {
+  it("numbers categories as the model does, whatever order the documents list them in", async () => {
     // p7 (category c3) listed first would make c3 index 0 in a fresh index.
-    const catalogue = buildCatalogue(loadedModel(), documentsOf().reverse())
+    const catalogue = await buildCatalogue(loadedModel(), documentsOf().reverse())
     expect(rowOf(catalogue.catalog.categories, 7)).toEqual([3])
     expect(rowOf(catalogue.catalog.categories, 2).sort()).toEqual([0, 1])
     expect(catalogue.categoryIndex.get("c3")).toBe(3)
     expect(catalogue.categoryNames[3]).toBe("Category 3")
   })
 
-  it("gives categories the model never saw their own indices after the model's", () => {
+  it("gives categories the model never saw their own indices after the model's", async () => {
     const docs = documentsOf({ p6: { categories: [{ id: "c_gifts", name: "Gifts" }] } })
-    const catalogue = buildCatalogue(loadedModel(), docs)
+    const catalogue = await buildCatalogue(loadedModel(), docs)
     expect(catalogue.categoryIndex.get("c_gifts")).toBe(4)
     expect(rowOf(catalogue.catalog.categories, 6)).toEqual([4])
   })
 
-  it("orders published products newest first, overall and per category", () => {
-    const catalogue = buildCatalogue(loadedModel(), documentsOf({ p7: { status: "draft" } }))
+  it("orders published products newest first, overall and per category", async () => {
+    const catalogue = await buildCatalogue(loadedModel(), documentsOf({ p7: { status: "draft" } }))
     expect(Array.from(catalogue.newest)).toEqual([6, 5, 4, 3, 2, 1, 0])
     // Category 0 holds items 0, 1, 2 and 5.
     expect(rowOf({ offsets: catalogue.categoryNewest.offsets, ids: catalogue.categoryNewest.ids }, 0)).toEqual([5, 2, 1, 0])
   })
 
-  it("serves the whole catalogue before any training, on an empty model", () => {
-    const catalogue = buildCatalogue(null, documentsOf())
+  it("serves the whole catalogue before any training, on an empty model", async () => {
+    const catalogue = await buildCatalogue(null, documentsOf())
     expect(catalogue.version).toBe(0)
     expect(catalogue.model.nItems).toBe(0)
     expect(catalogue.productIds).toHaveLength(8)
@@ -54,7 +54,10 @@ describe("buildCatalogue", () => {
 })
 
 describe("ChannelView", () => {
-  const catalogue = buildCatalogue(loadedModel(), documentsOf({ p3: { sales_channel_ids: ["outlet"] }, p4: { sales_channel_ids: ["web", "outlet"] } }))
+  let catalogue: ServingCatalogue
+  beforeAll(async () => {
+    catalogue = await buildCatalogue(loadedModel(), documentsOf({ p3: { sales_channel_ids: ["outlet"] }, p4: { sales_channel_ids: ["web", "outlet"] } }))
+  })
 
   it("shows the products in any of the key's channels", () => {
     const web = new ChannelView(catalogue, ["web"])
@@ -91,9 +94,9 @@ describe("ChannelView", () => {
     expect(view.takeExpired(1e12)).toEqual([])
   })
 
-  it("takes over the stock answers of the catalogue before it, by product id, drops aside", () => {
+  it("takes over the stock answers of the catalogue before it, by product id, drops aside", async () => {
     // Another index space: before any training, products are numbered from their documents.
-    const before = buildCatalogue(null, documentsOf({ p3: { sales_channel_ids: ["outlet"] } }).reverse())
+    const before = await buildCatalogue(null, documentsOf({ p3: { sales_channel_ids: ["outlet"] } }).reverse())
     const at = (c: typeof catalogue, id: string) => c.indexOf.get(id)!
     expect(at(before, "p0")).not.toBe(at(catalogue, "p0"))
     const previous = new ChannelView(before, ["web"], 1000)

@@ -9,8 +9,8 @@ const input = (over: Partial<RankInput>): RankInput => ({ surface: "also_bought"
 const noQuery = {} as never
 
 describe("rankOnce", () => {
-  it("ranks a product page's co-purchases first, explained, never the seed", () => {
-    const { snapshot } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()))
+  it("ranks a product page's co-purchases first, explained, never the seed", async () => {
+    const { snapshot } = snapshotOf(await buildCatalogue(loadedModel(), documentsOf()))
     const view = snapshot.view(["web"])
     const list = rankOnce(snapshot, view, input({ seeds: [0] }))
     expect(list[0]).toEqual(
@@ -22,8 +22,8 @@ describe("rankOnce", () => {
     expect(list).toHaveLength(5)
   })
 
-  it("fills a list the model cannot, with the newest products of the seed's categories first", () => {
-    const { snapshot } = snapshotOf(buildCatalogue(null, documentsOf()))
+  it("fills a list the model cannot, with the newest products of the seed's categories first", async () => {
+    const { snapshot } = snapshotOf(await buildCatalogue(null, documentsOf()))
     const list = rankOnce(snapshot, snapshot.view(["web"]), input({ seeds: [0], want: 4 }))
     // Category 0: items 5, 2, 1 (newest first); then the newest of all: 7.
     expect(ids(list)).toEqual([5, 2, 1, 7])
@@ -46,7 +46,7 @@ describe("rankOnce", () => {
       { threads: 1 }
     )
     const loaded = { ...loadedModel(), model, categoryIds: names.categories }
-    const { snapshot } = snapshotOf(buildCatalogue(loaded, docs))
+    const { snapshot } = snapshotOf(await buildCatalogue(loaded, docs))
     const list = rankOnce(snapshot, snapshot.view(["web"]), input({ surface: "related", seeds: [0], want: 7 }))
     // "Linen cushion": products sharing its words by content, then the rest, newest first.
     expect(ids(list).sort()).toEqual([1, 2, 3, 4, 5, 6, 7])
@@ -55,22 +55,22 @@ describe("rankOnce", () => {
     expect(list.find((r) => r.id === 6)!.reason).toBe("New in the store")
   })
 
-  it("keeps the cart and other channels' products out of the top-up too", () => {
-    const { snapshot } = snapshotOf(buildCatalogue(null, documentsOf({ p7: { sales_channel_ids: ["outlet"] } })))
+  it("keeps the cart and other channels' products out of the top-up too", async () => {
+    const { snapshot } = snapshotOf(await buildCatalogue(null, documentsOf({ p7: { sales_channel_ids: ["outlet"] } })))
     const list = rankOnce(snapshot, snapshot.view(["web"]), input({ surface: "cart", cart: [6, 5], want: 8 }))
     expect(ids(list)).toEqual([2, 1, 0, 4, 3])
   })
 
-  it("serves trending as the store-wide list", () => {
-    const { snapshot } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()))
+  it("serves trending as the store-wide list", async () => {
+    const { snapshot } = snapshotOf(await buildCatalogue(loadedModel(), documentsOf()))
     const list = rankOnce(snapshot, snapshot.view(["web"]), input({ surface: "trending", want: 3 }))
     expect(ids(list)).toEqual([6, 0, 1])
     expect(list[0].reason).toBe("Popular right now")
   })
 
-  it("uses a shopper's history for for_you, products trained without it left out of the scores", () => {
+  it("uses a shopper's history for for_you, products trained without it left out of the scores", async () => {
     const docs = [...documentsOf(), { ...documentsOf()[0], product_id: "p_new" }]
-    const { snapshot } = snapshotOf(buildCatalogue(loadedModel(), docs))
+    const { snapshot } = snapshotOf(await buildCatalogue(loadedModel(), docs))
     const history = { ids: [8, 3], time: [0, 0], weight: [1, 1] }
     const list = rankOnce(snapshot, snapshot.view(["web"]), input({ surface: "for_you", history, purchased: [3], want: 3 }))
     // Item 3's co-purchases (4, then 1) follow the repeat purchase itself.
@@ -80,7 +80,7 @@ describe("rankOnce", () => {
 
 describe("rankInStock", () => {
   it("checks never-seen products before answering and ranks again without those out of stock", async () => {
-    const { snapshot, calls } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()), (ids) => ids.filter((id) => id === "p1"))
+    const { snapshot, calls } = snapshotOf(await buildCatalogue(loadedModel(), documentsOf()), (ids) => ids.filter((id) => id === "p1"))
     const view = snapshot.view(["web"])
     const rank = () => rankOnce(snapshot, view, input({ seeds: [0], want: 3 }))
     const list = await rankInStock(snapshot, view, rank, noQuery, ["web"], 0, fail)
@@ -94,7 +94,7 @@ describe("rankInStock", () => {
   })
 
   it("checks a new view's products in the background once, best sellers first, then serves without waiting", async () => {
-    const catalogue = buildCatalogue(loadedModel(), documentsOf({ p6: { sales_channel_ids: ["pos"] } }))
+    const catalogue = await buildCatalogue(loadedModel(), documentsOf({ p6: { sales_channel_ids: ["pos"] } }))
     const { snapshot, calls } = snapshotOf(catalogue, (ids) => ids.filter((id) => id === "p4"))
     const view = snapshot.view(["web"])
     await rankInStock(snapshot, view, () => rankOnce(snapshot, view, input({ seeds: [0], want: 2 })), noQuery, ["web"], 0, fail)
@@ -114,7 +114,7 @@ describe("rankInStock", () => {
 
   it("re-checks expired answers in the background, serving the old ones meanwhile", async () => {
     let out: string[] = ["p1"]
-    const { snapshot, calls } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()), () => out)
+    const { snapshot, calls } = snapshotOf(await buildCatalogue(loadedModel(), documentsOf()), () => out)
     const view = snapshot.view(["web"])
     const rank = () => rankOnce(snapshot, view, input({ seeds: [0], want: 3 }))
     await rankInStock(snapshot, view, rank, noQuery, ["web"], 0, fail)
@@ -128,7 +128,7 @@ describe("rankInStock", () => {
     expect(ids(await rankInStock(snapshot, view, rank, noQuery, ["web"], later + 1, fail))[0]).toBe(1)
   })
   it("coalesces the background re-checks of concurrent requests: one query at a time, the rest in the next", async () => {
-    const { snapshot, calls } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()))
+    const { snapshot, calls } = snapshotOf(await buildCatalogue(loadedModel(), documentsOf()))
     const view = snapshot.view(["web"])
     const from = (seed: number) => () => rankOnce(snapshot, view, input({ seeds: [seed], want: 3 }))
     for (const seed of [0, 3, 5]) await rankInStock(snapshot, view, from(seed), noQuery, ["web"], 0, fail)
@@ -157,7 +157,7 @@ describe("rankInStock", () => {
 
   it("keeps a hidden product hidden, and queued, when its background re-check fails", async () => {
     let broken = false
-    const { snapshot } = snapshotOf(buildCatalogue(loadedModel(), documentsOf()), (ids) => {
+    const { snapshot } = snapshotOf(await buildCatalogue(loadedModel(), documentsOf()), (ids) => {
       if (broken) throw new Error("database down")
       return ids.filter((id) => id === "p1")
     })

@@ -1,4 +1,4 @@
-import { buildCatalogue } from "../../../src/modules/recommendations/serving/catalogue"
+import { buildCatalogue, type ServingCatalogue } from "../../../src/modules/recommendations/serving/catalogue"
 import { toEngineRules, type StoredRule } from "../../../src/modules/recommendations/serving/rules"
 import { documentsOf, loadedModel } from "./serving-fixture"
 
@@ -15,7 +15,10 @@ const rule = (over: Partial<StoredRule>): StoredRule => ({
 })
 
 describe("toEngineRules", () => {
-  const catalogue = buildCatalogue(loadedModel(), documentsOf({ p2: { tags: [{ id: "ptag_wool", value: "wool" }] } }))
+  let catalogue: ServingCatalogue
+  beforeAll(async () => {
+    catalogue = await buildCatalogue(loadedModel(), documentsOf({ p2: { tags: [{ id: "ptag_wool", value: "wool" }] } }))
+  })
 
   it("maps Medusa ids to the catalogue's indices", () => {
     const rules = toEngineRules(

@@ -63,7 +63,7 @@ export class ServingState {
         if (previous && previous.version === version && previous.stamp === stamp) return previous
         const loaded = previous?.version === version ? previous.loaded : version ? await readCurrentModel(db) : null
         const documents = previous?.stamp === stamp ? previous.documents : await readServingDocuments(db)
-        return { version: loaded?.version ?? 0, loaded, stamp, documents, catalogue: buildCatalogue(loaded, documents) }
+        return { version: loaded?.version ?? 0, loaded, stamp, documents, catalogue: await buildCatalogue(loaded, documents) }
       },
       SERVING.catalogueCheckMs,
       onError
