@@ -4,6 +4,7 @@
  * (created since training) follow, so they can still be shown, seed category fallbacks, and be
  * matched by rules. Rebuilt when the model version or the product documents change.
  */
+import { setImmediate } from "timers/promises"
 import { EXPLORATION, contentSimilarity, createScratch, freshItems, indexCatalog, type Catalog, type IndexedCatalog, type Model, type Scratch } from "../../../engine"
 import { byCategory, rankByScore } from "../../../engine/trending"
 import type { Csr } from "../../../engine/types"
@@ -53,12 +54,10 @@ export interface ServingCatalogue {
 
 const toTime = (value: Date | string) => new Date(value).getTime()
 
-/** Lets pending requests run: a rebuild's code is cold (a few times a day), so each step can take ms. */
-const breathe = () => new Promise<void>((resolve) => setImmediate(resolve))
-
 /**
- * Built in steps of a few milliseconds each, with the event loop served between them: built in
- * one go, a 4,000-product catalogue held a server's loop for 17-21 ms as a new model was swapped in.
+ * Built in steps of a few milliseconds each, with pending requests served between them
+ * (`setImmediate`): the code is cold at every rebuild (a few a day), and built in one go a
+ * 4,000-product catalogue held a server's loop for 17-21 ms as a new model was swapped in.
  */
 export async function buildCatalogue(loaded: LoadedModel | null, documents: ServingDocument[]): Promise<ServingCatalogue> {
   const model = loaded?.model ?? emptyModel()
@@ -67,7 +66,7 @@ export async function buildCatalogue(loaded: LoadedModel | null, documents: Serv
   const byProduct = new Map(documents.map((d) => [d.product_id, d]))
   for (const d of documents) if (!indexOf.has(d.product_id)) indexOf.set(d.product_id, productIds.push(d.product_id) - 1)
   const rows = productIds.map((id) => byProduct.get(id))
-  await breathe()
+  await setImmediate()
 
   const entries = rows.map((d) =>
     d
@@ -82,20 +81,20 @@ export async function buildCatalogue(loaded: LoadedModel | null, documents: Serv
         }
       : { available: false }
   )
-  await breathe()
+  await setImmediate()
   const { catalog, names } = indexCatalog(entries)
-  await breathe()
+  await setImmediate()
 
   const categoryIndex = alignCategories(catalog, names.categories, loaded?.categoryIds ?? [])
   const categoryName = new Map(documents.flatMap((d) => (d.categories ?? []).map((c) => [c.id, c.name ?? ""] as const)))
-  await breathe()
+  await setImmediate()
 
   const newest = rankByScore(Float64Array.from(catalog.createdAt, (t, i) => (catalog.available[i] === 1 && t >= 0 ? t + 1 : 0)))
   // Per category by rank, not by time: float32 scores would round times seconds apart together.
   const recency = new Float32Array(catalog.nItems)
   newest.forEach((id, rank) => (recency[id] = newest.length - rank))
   const categoryNewest = byCategory(recency, catalog.categories, categoryIndex.size)
-  await breathe()
+  await setImmediate()
 
   return {
     version: loaded?.version ?? 0,

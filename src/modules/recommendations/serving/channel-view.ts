@@ -4,6 +4,7 @@
  * Every answer is trusted for SERVING.stockTtlMs; after that it is re-checked in the background
  * (the old answer keeps serving meanwhile), so only a product never checked makes a request wait.
  */
+import { setImmediate } from "timers/promises"
 import type { Catalog } from "../../../engine"
 import type { ServingCatalogue } from "./catalogue"
 import { SERVING } from "./params"
@@ -158,7 +159,7 @@ export class ChannelView {
         for (const id of batch) this.queued.delete(id)
         await run(batch, this.queuedAt)
         // Requests that arrived during the batch go first.
-        await new Promise((resolve) => setImmediate(resolve))
+        await setImmediate()
       }
     }
     drain().finally(() => (this.rechecking = false))
