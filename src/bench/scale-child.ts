@@ -11,7 +11,7 @@
 import { mkdirSync, readFileSync, writeFileSync } from "fs"
 import { join } from "path"
 import { cooccurrence } from "../engine/cooccurrence"
-import { cooccurrenceParallel } from "../engine/parallel"
+import { startCooccurrence } from "../engine/parallel"
 import { train, TRAINING_DEFAULTS, type Stage } from "../engine/train"
 import type { Orders, ProductDocument } from "../engine/types"
 import { wordSampler } from "./content"
@@ -126,10 +126,10 @@ export async function runScaleJob(job: ScaleJob): Promise<ScaleResult> {
   const model = await train({ orders, documents, categories, nCategories: 0 }, undefined, { onStage: (stage, s) => (stages[stage] = s) })
   const trainSeconds = seconds(started)
   const maxRssKb = process.resourceUsage().maxRSS
-  // Co-purchase alone, after the RSS reading: within train() its finish is only seen once the
-  // content model frees this thread, so that wall time says nothing about co-purchase's growth.
+  // Co-purchase alone, after the RSS reading: within train() it shares the threads with the
+  // content model, so that wall time says nothing about co-purchase's growth.
   started = process.hrtime.bigint()
-  await cooccurrenceParallel(orders, TRAINING_DEFAULTS.cooccurrence, model.trainedUntil)
+  await startCooccurrence(orders, TRAINING_DEFAULTS.cooccurrence, model.trainedUntil).finish()
   const cooccurrenceSeconds = seconds(started)
 
   return {

@@ -15,11 +15,15 @@ import type { Neighbours, Orders } from "./types"
 
 export type CooccurrenceParams = typeof COOCCURRENCE
 
-/** What every row needs: orders by item, per-order weights, per-item weighted order counts. */
+/**
+ * What every row needs: orders by item, per-order weights, per-item weighted order counts and
+ * each candidate's popularity normalisation, N(j) ^ -popularityPower.
+ */
 export interface CooccurrencePrep {
   byItem: { offsets: Uint32Array; orders: Uint32Array }
   weights: Float64Array
   itemWeight: Float64Array
+  norm: Float64Array
 }
 
 /** Per-order weight: time decay times the down-weighting of huge baskets. */
@@ -41,7 +45,9 @@ export function prepareCooccurrence(orders: Orders, params: CooccurrenceParams =
     for (let p = byItem.offsets[i]; p < byItem.offsets[i + 1]; p++) s += weights[byItem.orders[p]]
     itemWeight[i] = s
   }
-  return { byItem, weights, itemWeight }
+  const norm = new Float64Array(orders.nItems)
+  for (let j = 0; j < orders.nItems; j++) norm[j] = params.popularityPower === 0 ? 1 : Math.pow(Math.max(itemWeight[j], 1e-12), -params.popularityPower)
+  return { byItem, weights, itemWeight, norm }
 }
 
 export function cooccurrence(orders: Orders, params: CooccurrenceParams = COOCCURRENCE, now = newestTime(orders)): Neighbours {
@@ -51,9 +57,7 @@ export function cooccurrence(orders: Orders, params: CooccurrenceParams = COOCCU
 /** Neighbour rows of items from..to (offsets start at 0), so rows can be split across threads. */
 export function cooccurrenceRows(orders: Orders, prep: CooccurrencePrep, params: CooccurrenceParams, from: number, to: number): Neighbours {
   const { nItems, offsets, items } = orders
-  const { byItem, weights, itemWeight } = prep
-  const norm = new Float64Array(nItems)
-  for (let j = 0; j < nItems; j++) norm[j] = params.popularityPower === 0 ? 1 : Math.pow(Math.max(itemWeight[j], 1e-12), -params.popularityPower)
+  const { byItem, weights, itemWeight, norm } = prep
 
   const k = params.topK
   const rows = to - from

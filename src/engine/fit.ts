@@ -5,7 +5,7 @@
  */
 import { contentNeighbours } from "./content"
 import { newestTime } from "./csr"
-import { cooccurrenceParallel } from "./parallel"
+import { startCooccurrence } from "./parallel"
 import { COOCCURRENCE, CONTENT, TRENDING } from "./params"
 import { tfidf } from "./tfidf"
 import { byCategory, rankByScore, trending, type Views } from "./trending"
@@ -34,9 +34,10 @@ export const TRAINING_DEFAULTS: TrainingParams = { cooccurrence: COOCCURRENCE, c
 export type Stage = "cooccurrence" | "content" | "trending" | "calibration"
 
 /**
- * Co-purchase rows run on worker threads (`threads`, default two) while this thread builds the
- * content model, so training uses both cores of a small server. `onStage` hears each model as it
- * finishes, with its own wall seconds (co-purchase and content overlap).
+ * Co-purchase rows start on a worker thread (`threads` in all, default two) while this thread
+ * builds the content model, then this thread takes its share of the rows that are left, so
+ * training uses both cores of a small server. `onStage` hears each model as it finishes, with
+ * the wall seconds since training started (co-purchase and content overlap).
  */
 export async function fitModels(
   input: TrainingInput,
@@ -48,14 +49,12 @@ export async function fitModels(
   const now = input.now ?? newestTime(orders)
   const since = (t: bigint) => Number(process.hrtime.bigint() - t) / 1e9
   const started = process.hrtime.bigint()
-  const pending = cooccurrenceParallel(orders, params.cooccurrence, now, options.threads).then((co) => {
-    onStage("cooccurrence", since(started))
-    return co
-  })
+  const job = startCooccurrence(orders, params.cooccurrence, now, options.threads)
   const { terms, vocabulary } = tfidf(input.documents, params.content)
   const content = contentNeighbours(terms, params.content)
   onStage("content", since(started))
-  const co = await pending
+  const co = await job.finish()
+  onStage("cooccurrence", since(started))
   const trendStarted = process.hrtime.bigint()
   const trend = trending(orders, now, params.trending, input.views)
   const orderCount = new Uint32Array(orders.nItems)

@@ -8,7 +8,7 @@ import {
   type CooccurrenceParams,
 } from "../../../src/engine/cooccurrence"
 import { effectiveHalfLife } from "../../../src/engine/csr"
-import { cooccurrenceParallel } from "../../../src/engine/parallel"
+import { startCooccurrence } from "../../../src/engine/parallel"
 import { DAY, NOW, expectRows, ordersOf, rowsOf } from "./orders-fixture"
 
 /**
@@ -202,15 +202,17 @@ describe("split rows", () => {
   })
 })
 
-describe("cooccurrenceParallel", () => {
+describe("startCooccurrence", () => {
   const params = { ...PLAIN, halfLifeDays: 10, popularityPower: 0.5 }
   const o = orders([0, 5, 0, 10, 20])
 
+  // A history this small stays on the calling thread (test/integration/parallel-cooccurrence.spec.ts
+  // runs the built workers on a large one).
   it("returns exactly what cooccurrence returns", async () => {
     const whole = cooccurrence(o, params, NOW)
-    expect(await cooccurrenceParallel(o, params, NOW)).toEqual(whole)
-    expect(await cooccurrenceParallel(o, params, NOW, 1)).toEqual(whole)
-    expect(await cooccurrenceParallel(o, params, NOW, 2)).toEqual(whole)
+    expect(await startCooccurrence(o, params, NOW).finish()).toEqual(whole)
+    expect(await startCooccurrence(o, params, NOW, 1).finish()).toEqual(whole)
+    expect(await startCooccurrence(o, params, NOW, 2).finish()).toEqual(whole)
   })
 })
 
