@@ -51,23 +51,48 @@ export function prepareCooccurrence(orders: Orders, params: CooccurrenceParams =
 }
 
 export function cooccurrence(orders: Orders, params: CooccurrenceParams = COOCCURRENCE, now = newestTime(orders)): Neighbours {
-  return cooccurrenceRows(orders, prepareCooccurrence(orders, params, now), params, 0, orders.nItems)
+  return concatRows([cooccurrenceRows(orders, prepareCooccurrence(orders, params, now), params, 0, orders.nItems)])
 }
 
-/** Neighbour rows of items from..to (offsets start at 0), so rows can be split across threads. */
-export function cooccurrenceRows(orders: Orders, prep: CooccurrencePrep, params: CooccurrenceParams, from: number, to: number): Neighbours {
-  const { nItems, offsets, items } = orders
-  const { byItem, weights, itemWeight, norm } = prep
+/** What one thread reuses from one range of rows to the next: the accumulator and its touched list. */
+export interface RowScratch {
+  acc: Float64Array
+  count: Uint32Array
+  touched: Uint32Array
+}
 
+export function rowScratch(nItems: number): RowScratch {
+  return { acc: new Float64Array(nItems), count: new Uint32Array(nItems), touched: new Uint32Array(nItems) }
+}
+
+/**
+ * Neighbour rows of items from..to (offsets start at 0), so rows can be split across threads.
+ * The arrays are views of buffers sized for the most neighbours these rows could have (concatRows
+ * copies them out); no row grows them, so a range allocates once.
+ */
+export function cooccurrenceRows(
+  orders: Orders,
+  prep: CooccurrencePrep,
+  params: CooccurrenceParams,
+  from: number,
+  to: number,
+  scratch: RowScratch = rowScratch(orders.nItems)
+): Neighbours {
+  const { offsets, items } = orders
+  const { byItem, weights, itemWeight, norm } = prep
+  const { acc, count, touched } = scratch
   const k = params.topK
-  const rows = to - from
-  const outOffsets = new Uint32Array(rows + 1)
-  let outIds = new Uint32Array(Math.min(rows * k, 1 << 20))
-  let outScores = new Float32Array(outIds.length)
-  let outSupport = new Uint32Array(outIds.length)
-  const acc = new Float64Array(nItems)
-  const count = new Uint32Array(nItems)
-  const touched = new Uint32Array(nItems)
+  // A row has at most k neighbours and at most as many as the other lines of its orders.
+  let capacity = 0
+  for (let i = from; i < to; i++) {
+    let others = 0
+    for (let p = byItem.offsets[i], pEnd = byItem.offsets[i + 1]; p < pEnd && others < k; p++) others += offsets[byItem.orders[p] + 1] - offsets[byItem.orders[p]] - 1
+    capacity += Math.min(k, others)
+  }
+  const outOffsets = new Uint32Array(to - from + 1)
+  const outIds = new Uint32Array(capacity)
+  const outScores = new Float32Array(capacity)
+  const outSupport = new Uint32Array(capacity)
   let n = 0
   for (let i = from; i < to; i++) {
     let nTouched = 0
@@ -93,12 +118,6 @@ export function cooccurrenceRows(orders: Orders, prep: CooccurrencePrep, params:
       acc[j] *= scale * norm[j]
       touched[nKept++] = j
     }
-    if (n + k > outIds.length) {
-      const grow = Math.min(rows * k, Math.max(outIds.length * 2, n + k))
-      outIds = copyInto(new Uint32Array(grow), outIds)
-      outScores = copyInto(new Float32Array(grow), outScores)
-      outSupport = copyInto(new Uint32Array(grow), outSupport)
-    }
     const end = n + selectTopK(acc, touched, nKept, k, outIds, outScores, n)
     // Raw co-orders behind each kept pair, for reasons like "bought together in 42 orders".
     for (; n < end; n++) outSupport[n] = count[outIds[n]]
@@ -108,7 +127,7 @@ export function cooccurrenceRows(orders: Orders, prep: CooccurrencePrep, params:
       count[touched[t]] = 0
     }
   }
-  return { offsets: outOffsets, ids: outIds.slice(0, n), scores: outScores.slice(0, n), support: outSupport.slice(0, n) }
+  return { offsets: outOffsets, ids: outIds.subarray(0, n), scores: outScores.subarray(0, n), support: outSupport.subarray(0, n) }
 }
 
 /** Row boundaries splitting items into `parts` ranges of about equal work (sum of basket sizes walked). */
@@ -145,9 +164,4 @@ export function concatRows(parts: Neighbours[]): Neighbours {
     at += p.ids.length
   }
   return out
-}
-
-function copyInto<T extends Uint32Array | Float32Array>(to: T, from: T): T {
-  to.set(from)
-  return to
 }

@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from "os"
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads"
-import { balancedRanges, concatRows, cooccurrenceRows, prepareCooccurrence, type CooccurrenceParams, type CooccurrencePrep } from "./cooccurrence"
+import { balancedRanges, concatRows, cooccurrenceRows, prepareCooccurrence, rowScratch, type CooccurrenceParams, type CooccurrencePrep } from "./cooccurrence"
 import type { Neighbours, Orders } from "./types"
 
 /** Below this many order lines, starting a thread costs more than it saves. */
@@ -43,9 +43,10 @@ function shared<T extends Uint32Array | Float64Array>(a: T): T {
 /** Takes chunks from the shared counter until none is left. */
 function takeChunks(orders: Orders, prep: CooccurrencePrep, params: CooccurrenceParams, bounds: number[], next: Int32Array): Taken {
   const taken: Taken = { chunks: [], parts: [] }
+  const scratch = rowScratch(orders.nItems)
   for (let c = Atomics.add(next, 0, 1); c < bounds.length - 1; c = Atomics.add(next, 0, 1)) {
     taken.chunks.push(c)
-    taken.parts.push(cooccurrenceRows(orders, prep, params, bounds[c], bounds[c + 1]))
+    taken.parts.push(cooccurrenceRows(orders, prep, params, bounds[c], bounds[c + 1], scratch))
   }
   return taken
 }
@@ -74,7 +75,7 @@ export function startCooccurrence(
   const prep = prepareCooccurrence(orders, params, now)
   const execArgv = workerExecArgv()
   if (threads <= 1 || orders.items.length < MIN_LINES || !execArgv) {
-    return { finish: async () => cooccurrenceRows(orders, prep, params, 0, orders.nItems) }
+    return { finish: async () => concatRows([cooccurrenceRows(orders, prep, params, 0, orders.nItems)]) }
   }
   const bounds = balancedRanges(orders, prep.byItem, threads * CHUNKS_PER_THREAD)
   const next = new Int32Array(new SharedArrayBuffer(4))
