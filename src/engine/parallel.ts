@@ -8,7 +8,7 @@
  */
 import { availableParallelism } from "os"
 import { isMainThread, parentPort, Worker, workerData } from "worker_threads"
-import { balancedRanges, concatRows, cooccurrenceRows, prepareCooccurrence, rowScratch, type CooccurrenceParams, type CooccurrencePrep } from "./cooccurrence"
+import { balancedRanges, concatRows, cooccurrence, cooccurrenceRows, prepareCooccurrence, rowScratch, type CooccurrenceParams, type CooccurrencePrep } from "./cooccurrence"
 import type { Neighbours, Orders } from "./types"
 
 /** Below this many order lines, starting a thread costs more than it saves. */
@@ -72,11 +72,9 @@ export function startCooccurrence(
   now: number,
   threads = Math.min(2, availableParallelism())
 ): CooccurrenceJob {
-  const prep = prepareCooccurrence(orders, params, now)
   const execArgv = workerExecArgv()
-  if (threads <= 1 || orders.items.length < MIN_LINES || !execArgv) {
-    return { finish: async () => concatRows([cooccurrenceRows(orders, prep, params, 0, orders.nItems)]) }
-  }
+  if (threads <= 1 || orders.items.length < MIN_LINES || !execArgv) return { finish: async () => cooccurrence(orders, params, now) }
+  const prep = prepareCooccurrence(orders, params, now)
   const bounds = balancedRanges(orders, prep.byItem, threads * CHUNKS_PER_THREAD)
   const next = new Int32Array(new SharedArrayBuffer(4))
   const job: RowsJob = {

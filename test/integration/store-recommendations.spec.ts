@@ -454,9 +454,9 @@ medusaIntegrationTestRunner({
         await eventually(async () => {
           const page = await get(`/store/products/${ids.A}/recommendations?limit=5`)
           expect(page.status).toBe(200)
-          // A's category first (J is the only other cushion), then the newest products. Earlier
-          // tests' product changes re-sync some documents in the background (with Medusa's own
-          // creation times), so "newest" is read from the documents as they are now.
+          // A's category first (J is the only other cushion), then the newest products, read from
+          // the documents as they are now: a document re-synced by a product change carries
+          // Medusa's own creation time, not the one this suite wrote.
           const { rows } = await dbConnection.raw("select product_id, created_at_source from recommendation_product_document where deleted_at is null")
           const createdAt = new Map<string, number>(rows.map((r: { product_id: string; created_at_source: Date }) => [r.product_id, new Date(r.created_at_source).getTime()]))
           const products = page.data.products as { id: string; recommendation: { reason: string } }[]
