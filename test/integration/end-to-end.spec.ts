@@ -4,7 +4,7 @@
  * answers from it, co-purchased product first with its reason. Then a training process killed
  * mid-run: the run records the kill, and the version before it keeps serving.
  */
-import { execFileSync } from "child_process"
+import { existsSync, readFileSync, rmSync, writeFileSync } from "fs"
 import path from "path"
 import { medusaIntegrationTestRunner, TestEventUtils } from "@medusajs/test-utils"
 import { Modules } from "@medusajs/framework/utils"
@@ -12,14 +12,12 @@ import { createOrder, createProducts, createStore, emitOrderPlaced, eventually, 
 
 jest.setTimeout(180_000)
 
-/** Pids of this process's children running the training processor. */
-function trainingProcesses(): number[] {
-  const out = execFileSync("ps", ["-o", "pid=,args=", "--ppid", String(process.pid)], { encoding: "utf8" })
-  return out
-    .split("\n")
-    .filter((line) => line.includes("queue/processor.js"))
-    .map((line) => Number(line.trim().split(/\s+/)[0]))
-}
+// The real training, through an entry that can hold a run after it has read the store's data.
+const heldEntry = path.resolve(__dirname, "../fixtures/training-entry-held.js")
+process.env.RECOMMENDATIONS_TRAINING_ENTRY = heldEntry
+const holdFile: string = require(heldEntry).holdFile(process.pid)
+const heldFile = `${holdFile}.held`
+const releaseHold = () => [holdFile, heldFile].forEach((file) => rmSync(file, { force: true }))
 
 medusaIntegrationTestRunner({
   medusaConfigFile: path.resolve(__dirname, "../../dev-store"),
@@ -53,6 +51,8 @@ medusaIntegrationTestRunner({
 
     const alsoBought = (key: string) =>
       api.get(`/store/products/${ids[key]}/recommendations?surface=also_bought&limit=3`, { headers: store.storeHeaders })
+
+    afterAll(releaseHold)
 
     beforeAll(async () => {
       const container = getContainer()
@@ -110,11 +110,11 @@ medusaIntegrationTestRunner({
       // New evidence that would change the list: the lamp bought with the mug, often.
       await placeOrders(Array.from({ length: 12 }, () => ["mug", "lamp"]))
 
+      // Killed mid-run: held after reading, before any model is written.
+      writeFileSync(holdFile, "")
       const { jobId } = await service.requestTraining("manual")
-      const [pid] = await eventually(async () => {
-        const pids = trainingProcesses()
-        return pids.length ? pids : null
-      })
+      const pid = await eventually(async () => (existsSync(heldFile) ? Number(readFileSync(heldFile, "utf8")) : 0))
+      releaseHold()
       process.kill(pid, "SIGKILL")
 
       const run = await eventually(async () => {
