@@ -110,7 +110,8 @@ export function unitCollector(nStrategies: number) {
 
 /**
  * Mean NDCG gain per case of strategy `a` over `b`, with its standard error clustered by unit:
- * the cases of one order or one customer are not independent evidence.
+ * the cases of one order or one customer are not independent evidence. One unit says nothing of
+ * the noise, so its standard error is infinite.
  */
 export function clusteredGain(units: Units, a: number, b: number): { gain: number; se: number } {
   let n = 0
@@ -121,6 +122,7 @@ export function clusteredGain(units: Units, a: number, b: number): { gain: numbe
   }
   if (n === 0) return { gain: 0, se: 0 }
   gain /= n
+  if (units.size < 2) return { gain, se: Infinity }
   let variance = 0
   for (const u of units.values()) variance += (u.ndcg[a] - u.ndcg[b] - u.cases * gain) ** 2
   return { gain, se: Math.sqrt(variance) / n }

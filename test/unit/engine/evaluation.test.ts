@@ -377,4 +377,13 @@ describe("clusteredGain", () => {
     expect(se).toBeCloseTo(Math.sqrt(2 / 9) / 3, 12)
     expect(clusteredGain(units.alsoBought, 1, 0)).toEqual({ gain: 0, se: 0 })
   })
+
+  it("gives one unit an infinite standard error, however many cases it holds", () => {
+    const { units, onCase } = unitCollector(2)
+    for (const b of [1, 1, 0.5]) {
+      onCase("alsoBought", 0, 3, 0)
+      onCase("alsoBought", 1, 3, b)
+    }
+    expect(clusteredGain(units.alsoBought, 1, 0)).toEqual({ gain: 2.5 / 3, se: Infinity })
+  })
 })
