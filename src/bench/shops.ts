@@ -1,6 +1,8 @@
 /**
  * Small and sparse shops cut from Online Retail (one country, one month, 300 consecutive orders):
- * the hybrid against popularity on both tasks, with the number of cases behind each figure.
+ * the hybrid against popularity on both tasks, with the number of cases behind each figure. A
+ * 300-order shop has one to four for-you cases, so it is also measured as many such windows
+ * pooled: their signs, and the pooled gain with its noise.
  */
 import { convertOnlineRetail } from "../exchange/online-retail"
 import { parseCsv, readText } from "../exchange/csv"
@@ -18,6 +20,11 @@ import { join } from "path"
 const Z = CALIBRATION.z
 /** Strategies whose cases are gathered per unit: popularity first, the reference. */
 const COLUMN: Record<string, number> = { popularity: 0, hybrid: 1 }
+/** The pooled small shops: `size` consecutive orders, one window every `step` orders. */
+const WINDOWS = { size: 300, step: 500 }
+type Task = "alsoBought" | "forYou"
+/** Z standard errors, "inf" when a single unit gives no measure of the noise. */
+const noise = (se: number) => (Number.isFinite(se) ? (Z * se).toFixed(3) : "inf")
 
 /** The orders whose positions `keep` lists, in that order. */
 function selectOrders(orders: Orders, keep: number[]): Orders {
@@ -67,18 +74,51 @@ export async function benchShops(log: (line: string) => void): Promise<void> {
     const mark = task.hybrid.ndcg < task.popularity.ndcg ? (gain + Z * se < 0 ? " BELOW" : " below, within noise") : ""
     if (mark) below++
     if (mark === " BELOW") clearlyBelow++
-    return `${task.popularity.ndcg.toFixed(3)} vs ${task.hybrid.ndcg.toFixed(3)} ± ${(Z * se).toFixed(3)} (${task.hybrid.cases})${mark}`.padEnd(36)
+    return `${task.popularity.ndcg.toFixed(3)} vs ${task.hybrid.ndcg.toFixed(3)} ± ${noise(se)} (${task.hybrid.cases})${mark}`.padEnd(36)
   }
   // Other shops in the exchange format (e.g. a public grocery history), named by $RECS_SHOPS.
   const extras = (process.env.RECS_SHOPS ?? "").split(":").filter(Boolean).map((dir) => [dir, readExchange(dir)] as const)
   const every: [string, Orders, ExchangeData][] = [...shops.map(([name, orders]) => [name, orders, data] as [string, Orders, ExchangeData]), ...extras.map(([dir, shop]) => [dir, shop.orders, shop] as [string, Orders, ExchangeData])]
   for (const [name, orders, shop] of every) {
-    const { units, onCase } = unitCollector(2)
-    const r = await offlineEvaluation(
-      { orders, documents: shop.documents, productIds: shop.productIds },
-      { testFraction: 0.1, k: 10, onCase: (task, strategy, unit, ndcg) => strategy in COLUMN && onCase(task, COLUMN[strategy], unit, ndcg) }
-    )
+    const { r, units } = await compare(orders, shop)
     log(`  ${name.padEnd(26)} ${String(r.orders).padStart(6)} orders  also-bought ${cell(r.alsoBought, units.alsoBought)} for-you ${cell(r.forYou, units.forYou)}`)
   }
   log(`shops: hybrid below popularity on ${below} of ${every.length * 2} shop-tasks, beyond the noise (by more than ${Z} standard errors) on ${clearlyBelow}`)
+
+  const starts = [...Array(Math.floor((nOrders - WINDOWS.size) / WINDOWS.step) + 1).keys()].map((w) => w * WINDOWS.step)
+  const pooled = { alsoBought: new Map() as Units, forYou: new Map() as Units }
+  // Per task: windows above, equal, below, below by more than the noise, without cases.
+  const signs = { alsoBought: [0, 0, 0, 0, 0], forYou: [0, 0, 0, 0, 0] }
+  for (const start of starts) {
+    const { units } = await compare(where((o) => o >= start && o < start + WINDOWS.size), data)
+    for (const task of ["alsoBought", "forYou"] as Task[]) {
+      const { gain, se } = clusteredGain(units[task], COLUMN.hybrid, COLUMN.popularity)
+      signs[task][units[task].size === 0 ? 4 : gain > 1e-9 ? 0 : gain < -1e-9 ? 2 : 1]++
+      if (gain + Z * se < 0) signs[task][3]++
+      for (const u of units[task].values()) pooled[task].set(pooled[task].size, u)
+    }
+  }
+  log(`windows: ${starts.length} shops of ${WINDOWS.size} consecutive orders, one every ${WINDOWS.step}; hybrid above / equal to / below popularity (below beyond the noise; no cases), then all their cases pooled`)
+  for (const task of ["alsoBought", "forYou"] as Task[]) {
+    const [above, equal, under, beyond, none] = signs[task]
+    const mean = (s: number) => {
+      let sum = 0
+      let n = 0
+      for (const u of pooled[task].values()) (sum += u.ndcg[s]), (n += u.cases)
+      return (sum / Math.max(1, n)).toFixed(3)
+    }
+    const { se } = clusteredGain(pooled[task], COLUMN.hybrid, COLUMN.popularity)
+    const name = task === "alsoBought" ? "also-bought" : "for-you"
+    log(`  ${name.padEnd(12)} ${above} / ${equal} / ${under} (${beyond}; ${none})  pooled ${mean(COLUMN.popularity)} vs ${mean(COLUMN.hybrid)} ± ${noise(se)} over ${pooled[task].size} ${task === "alsoBought" ? "test orders" : "customers"}`)
+  }
+}
+
+/** Popularity and the hybrid on one shop, with each task's cases gathered by unit. */
+async function compare(orders: Orders, shop: ExchangeData) {
+  const { units, onCase } = unitCollector(2)
+  const r = await offlineEvaluation(
+    { orders, documents: shop.documents, productIds: shop.productIds },
+    { testFraction: 0.1, k: 10, onCase: (task, strategy, unit, ndcg) => strategy in COLUMN && onCase(task, COLUMN[strategy], unit, ndcg) }
+  )
+  return { r, units }
 }
