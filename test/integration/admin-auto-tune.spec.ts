@@ -20,7 +20,6 @@ const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
 const PREFIX = `recs-tune-test-${process.pid}-${Date.now().toString(36)}`
 process.env.REDIS_URL = REDIS_URL
 process.env.RECOMMENDATIONS_QUEUE_PREFIX = PREFIX
-process.env.RECOMMENDATIONS_IMPORT_HISTORY = "false"
 // The real entry from the build runs the tune.
 delete process.env.RECOMMENDATIONS_TRAINING_ENTRY
 

@@ -30,8 +30,6 @@ const REDIS_URL = process.env.REDIS_URL || "redis://127.0.0.1:6379"
 const PREFIX = `recs-admin-test-${process.pid}-${Date.now().toString(36)}`
 process.env.REDIS_URL = REDIS_URL
 process.env.RECOMMENDATIONS_QUEUE_PREFIX = PREFIX
-// The scheduled history import stays out of the way (the route is tested).
-process.env.RECOMMENDATIONS_IMPORT_HISTORY = "false"
 process.env.RECOMMENDATIONS_TRAINING_ENTRY = path.join(pluginRoot, "test/fixtures/training-entry-runs.js")
 
 afterAll(() => deleteQueueKeys(PREFIX))

@@ -13,8 +13,6 @@ import { createProducts, createStore, eventually, rows, type ProductFixture, typ
 jest.setTimeout(120_000)
 
 delete process.env.REDIS_URL
-// The scheduled history import stays out of the way.
-process.env.RECOMMENDATIONS_IMPORT_HISTORY = "false"
 
 medusaIntegrationTestRunner({
   medusaConfigFile: path.resolve(__dirname, "../../dev-store"),

@@ -18,8 +18,6 @@ jest.setTimeout(120_000)
 
 const pluginRoot = path.resolve(__dirname, "../..")
 delete process.env.REDIS_URL
-// The scheduled history import stays out of the way.
-process.env.RECOMMENDATIONS_IMPORT_HISTORY = "false"
 
 const ROUTE = "/store/recommendations/events"
 

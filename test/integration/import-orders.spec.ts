@@ -17,7 +17,6 @@ import { rows } from "../fixtures/store"
 jest.setTimeout(180_000)
 
 delete process.env.REDIS_URL
-process.env.RECOMMENDATIONS_IMPORT_HISTORY = "false"
 
 const PRODUCTS = [
   "product_id,title,description,categories,tags,price",

@@ -42,8 +42,6 @@ jest.setTimeout(180_000)
 
 const pluginRoot = path.resolve(__dirname, "../..")
 delete process.env.REDIS_URL
-// The scheduled history import stays out of the way (a test below runs it on purpose).
-process.env.RECOMMENDATIONS_IMPORT_HISTORY = "false"
 // Every training process of this suite dies mid-run.
 const CRASHING_ENTRY = path.join(pluginRoot, "test/fixtures/training-entry-crash.js")
 process.env.RECOMMENDATIONS_TRAINING_ENTRY = CRASHING_ENTRY
@@ -373,7 +371,7 @@ medusaIntegrationTestRunner({
       await createOrder(container, store, [{ variant_id: pen.variantIds[0], quantity: 1 }])
       await freshQueue()
       const job = (await import("../../src/jobs/import-recommendations-history")).default
-      // This suite's store turned the import off.
+      // The test stores run with the import off (test/integration/setup.js).
       await job(container)
       expect(await purchases()).toEqual([])
 
