@@ -1,7 +1,8 @@
 /**
  * `medusa-recs bench [--only NAME]`: the engine's timing and memory benchmarks, each printing its
  * figure lines with the goal beside them. In order: training (Online Retail, then the synthetic
- * scale runs), request, content, stages, small shops, then the plugin inside a running store; `--only` runs one of them (`scale` is the synthetic part
+ * scale runs), request, content, stages, small shops, latent factors against the hybrid, then the
+ * plugin inside a running store; `--only` runs one of them (`scale` is the synthetic part
  * of `training` alone). Bench modules are loaded only when run.
  */
 import { cpus, loadavg } from "os"
@@ -15,9 +16,10 @@ const BENCHES: Record<string, { module: string; fn: string }> = {
   stages: { module: "../bench/stages", fn: "benchStages" },
   scale: { module: "../bench/training", fn: "benchScale" },
   shops: { module: "../bench/shops", fn: "benchShops" },
+  als: { module: "../bench/als", fn: "benchAls" },
   server: { module: "../bench/server", fn: "benchServer" },
 }
-const DEFAULT_ORDER = ["training", "request", "content", "stages", "shops", "server"]
+const DEFAULT_ORDER = ["training", "request", "content", "stages", "shops", "als", "server"]
 
 const USAGE = `Usage: medusa-recs bench [--only ${Object.keys(BENCHES).join("|")}]\n`
 

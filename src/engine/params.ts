@@ -70,6 +70,22 @@ export const PERSONAL = {
   maxEvents: 500,
 }
 
+/**
+ * Latent factors (als.ts). Not part of the hybrid: `bench --only als` measures what they would
+ * add to its for-you lists, and it is within the noise (README). The best of the values tried.
+ */
+export const ALS = {
+  /** Factors per customer and product. */
+  k: 32,
+  /** Confidence of a purchase: 1 + alpha * orders holding it. */
+  alpha: 10,
+  /** Ridge on every factor. */
+  lambda: 30,
+  iterations: 10,
+  /** Seed of the random start. */
+  seed: 1,
+}
+
 export const CALIBRATION = {
   /** Shops with at most this many training order lines measure their prior scale (it trains twice). */
   maxLines: 100_000,
