@@ -13,7 +13,10 @@ export type RecommendationsPluginOptions = {
   queuePrefix?: string
   /** How long orders and catalogue changes wait before the training they trigger. Default 5 minutes. */
   debounceMs?: number
-  /** Cron pattern of the full retraining, or false for none. Default nightly at 03:00. */
+  /**
+   * Cron pattern of the full retraining, or false for none (and no nightly catalogue refresh, which
+   * otherwise runs at 02:30). Default nightly at 03:00.
+   */
   schedule?: string | false
   /** IANA timezone of `schedule`. Default the server's. */
   timezone?: string

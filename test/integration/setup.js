@@ -9,7 +9,10 @@ process.env.DB_USERNAME ??= "postgres"
 process.env.DB_PASSWORD ??= ""
 // Medusa logs every migration at "info"; keep the test output to what failed.
 process.env.LOG_LEVEL ??= "error"
-// The plugin's scheduled history import (every minute until it has run) would import and train
-// in the middle of tests that count training runs and model versions; the runner restores the
-// database before each test, so it would run again and again. signals.spec.ts runs it on purpose.
+// The plugin's scheduled work would import, refresh and train in the middle of tests that count
+// training runs, model versions and documents: the history import (every minute until it has
+// run, and the runner restores the database before each test, so again and again; signals.spec.ts
+// runs it on purpose), and the nightly catalogue refresh and training (a run crossing 02:30 or
+// 03:00).
 process.env.RECOMMENDATIONS_IMPORT_HISTORY ??= "false"
+process.env.RECOMMENDATIONS_SCHEDULE ??= "off"

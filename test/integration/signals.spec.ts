@@ -305,7 +305,17 @@ medusaIntegrationTestRunner({
       expect((await document()).sales_channel_ids).toEqual([store.salesChannelId])
 
       const job = (await import("../../src/jobs/refresh-recommendations-catalog")).default
+      // The test stores have no nightly work (schedule false, test/integration/setup.js).
       await job(container)
+      expect((await document()).categories).toEqual([{ id: categories[0].id, name: "Lighting" }])
+      const options = service.pluginOptions
+      const schedule = options.schedule
+      options.schedule = undefined
+      try {
+        await job(container)
+      } finally {
+        options.schedule = schedule
+      }
       const refreshed = await document()
       expect(refreshed.categories).toEqual([{ id: categories[0].id, name: "Lamps" }])
       expect([...refreshed.sales_channel_ids].sort()).toEqual([store.salesChannelId, channels[0].id].sort())
