@@ -72,11 +72,14 @@ export async function benchAls(log: (line: string) => void): Promise<void> {
     }
     return best(combined, ids, pool.length)
   }
+  // The hybrid first (the reference), then ALS alone, the recomposed hybrid (weight 0: it must
+  // match the first) and the weights.
   const strategies: Strategy[] = [
     { name: "hybrid", forYou: (h) => recommend({ surface: "for_you", history: h, limit: K }, forYou, ctx).map((r) => r.id) },
     { name: "ALS alone", forYou: (h) => best(alsScores(factors, h, scores), Uint32Array.from({ length: n }, (_, i) => i), n) },
     ...[0, ...WEIGHTS].map((w) => ({ name: `hybrid + ${w} x ALS`, forYou: withAls(w) })),
   ]
+  const firstWeight = strategies.length - WEIGHTS.length
   const { units, onCase } = unitCollector(strategies.length)
   const result = evaluate(trainOrders, test, strategies, { k: K, onCase })
   const hybrid = result.forYou.hybrid.ndcg
@@ -86,7 +89,7 @@ export async function benchAls(log: (line: string) => void): Promise<void> {
     const { ndcg } = result.forYou[s.name]
     if (i === 0) return log(`  ${s.name.padEnd(22)} ${ndcg.toFixed(4)}`)
     const { gain, se } = clusteredGain(units.forYou, i, 0)
-    if (i > 2 && gain - Z * se > 0) clear++
+    if (i >= firstWeight && gain - Z * se > 0) clear++
     log(`  ${s.name.padEnd(22)} ${ndcg.toFixed(4)}  ${gain >= 0 ? "+" : ""}${gain.toFixed(4)} ± ${(Z * se).toFixed(4)}`)
   })
   log(

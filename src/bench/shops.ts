@@ -1,8 +1,8 @@
 /**
  * Small and sparse shops cut from Online Retail (one country, one month, 300 consecutive orders):
  * the hybrid against popularity on both tasks, with the number of cases behind each figure. A
- * 300-order shop has one to four for-you cases, so it is also measured as many such windows
- * pooled: their signs, and the pooled gain with its noise.
+ * 300-order shop has a handful of for-you cases at most, so such shops are also measured as many
+ * windows: their signs, and all their cases pooled, with the noise.
  */
 import { convertOnlineRetail } from "../exchange/online-retail"
 import { parseCsv, readText } from "../exchange/csv"
