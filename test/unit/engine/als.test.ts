@@ -5,7 +5,7 @@ const PARAMS: AlsParams = { k: 2, alpha: 10, lambda: 0.1, iterations: 10, seed: 
 
 /**
  * Two kinds of customer: 0-2 buy from products {0, 1, 2}, 3-5 from {3, 4, 5}; customer 0 has
- * bought product 0 twice. Nobody bought across the two groups.
+ * bought product 0 twice. No customer bought across the two groups (a guest's order did).
  */
 const GROUPS = ordersOf(
   6,
