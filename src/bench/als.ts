@@ -58,6 +58,7 @@ export async function benchAls(log: (line: string) => void): Promise<void> {
   const scores = new Float64Array(n)
   const combined = new Float64Array(n)
   const ids = new Uint32Array(n)
+  const allItems = Uint32Array.from({ length: n }, (_, i) => i)
   const topIds = new Uint32Array(K)
   const topScores = new Float32Array(K)
   const best = (score: Float64Array, pool: ArrayLike<number>, size: number) =>
@@ -76,7 +77,7 @@ export async function benchAls(log: (line: string) => void): Promise<void> {
   // match the first) and the weights.
   const strategies: Strategy[] = [
     { name: "hybrid", forYou: (h) => recommend({ surface: "for_you", history: h, limit: K }, forYou, ctx).map((r) => r.id) },
-    { name: "ALS alone", forYou: (h) => best(alsScores(factors, h, scores), Uint32Array.from({ length: n }, (_, i) => i), n) },
+    { name: "ALS alone", forYou: (h) => best(alsScores(factors, h, scores), allItems, n) },
     ...[0, ...WEIGHTS].map((w) => ({ name: `hybrid + ${w} x ALS`, forYou: withAls(w) })),
   ]
   const firstWeight = strategies.length - WEIGHTS.length

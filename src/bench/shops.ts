@@ -7,7 +7,7 @@
 import { convertOnlineRetail } from "../exchange/online-retail"
 import { parseCsv, readText } from "../exchange/csv"
 import { readExchange, type ExchangeData } from "../exchange/read"
-import { clusteredGain, unitCollector, type Units } from "../engine/evaluation"
+import { clusteredGain, sliceOrders, unitCollector, type Units } from "../engine/evaluation"
 import { offlineEvaluation } from "../engine/offline"
 import { CALIBRATION } from "../engine/params"
 import type { Orders } from "../engine/types"
@@ -64,7 +64,7 @@ export async function benchShops(log: (line: string) => void): Promise<void> {
     shops.push([`country ${c}`, where((o) => country.get(data.orderIds[o]) === c)])
   }
   for (const m of ["2011-02", "2011-06", "2011-09", "2011-11"]) shops.push([`month ${m}`, where((o) => new Date(all.time[o]).toISOString().startsWith(m))])
-  for (const start of [1000, 8000, 15000]) shops.push([`300 orders from #${start}`, where((o) => o >= start && o < start + 300)])
+  for (const start of [1000, 8000, 15000]) shops.push([`300 orders from #${start}`, sliceOrders(all, start, start + WINDOWS.size)])
 
   log(`shops: ndcg@10 of popularity vs hybrid (cases) ± ${Z} standard errors of the difference, clustered by test order (also-bought) or customer (for-you); f = 0.1, k = 10`)
   let below = 0
@@ -90,7 +90,7 @@ export async function benchShops(log: (line: string) => void): Promise<void> {
   // Per task: windows above, equal, below, below by more than the noise, without cases.
   const signs = { alsoBought: [0, 0, 0, 0, 0], forYou: [0, 0, 0, 0, 0] }
   for (const start of starts) {
-    const { units } = await compare(where((o) => o >= start && o < start + WINDOWS.size), data)
+    const { units } = await compare(sliceOrders(all, start, start + WINDOWS.size), data)
     for (const task of ["alsoBought", "forYou"] as Task[]) {
       const { gain, se } = clusteredGain(units[task], COLUMN.hybrid, COLUMN.popularity)
       signs[task][units[task].size === 0 ? 4 : gain > 1e-9 ? 0 : gain < -1e-9 ? 2 : 1]++
